@@ -1,0 +1,277 @@
+//! The schedule: every obligation, deadline and pending step of a set of agreements as
+//! of a date, each with its status and the reason for its date. A pure function of the
+//! agreements, the date, the window and the filter.
+
+use crate::amendments::{self, AmendmentState};
+use crate::calendar::{next_occurrence, shift, shift_back};
+use crate::model::*;
+use crate::period::Period;
+use crate::status::{self, State};
+use crate::terminate;
+use chrono::{Datelike, NaiveDate};
+
+/// What kind of step an item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Obligation,
+    Deadline,
+    Approval,
+    Amendment,
+}
+
+impl Kind {
+    pub const ALL: [(&'static str, Kind); 4] = [
+        ("obligation", Kind::Obligation),
+        ("deadline", Kind::Deadline),
+        ("approval", Kind::Approval),
+        ("amendment", Kind::Amendment),
+    ];
+    pub fn name(self) -> &'static str {
+        Kind::ALL.iter().find(|(_, k)| *k == self).map_or("obligation", |(n, _)| n)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DueStatus {
+    /// The date has passed.
+    Overdue,
+    /// Within the item's lead time.
+    Due,
+    Upcoming,
+    /// No deadline.
+    Open,
+}
+
+impl DueStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            DueStatus::Overdue => "overdue",
+            DueStatus::Due => "due",
+            DueStatus::Upcoming => "upcoming",
+            DueStatus::Open => "open",
+        }
+    }
+}
+
+/// The lead time when an item gives none.
+pub const DEFAULT_LEAD: Period = Period::days(30);
+
+/// The window when the user gives none.
+pub const DEFAULT_WITHIN: Period = Period::years(1);
+
+/// One thing to do.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Item {
+    pub date: Option<NaiveDate>,
+    /// Days from the as-of date to `date` (negative when overdue).
+    pub days: Option<i64>,
+    pub status: DueStatus,
+    pub agreement: String,
+    pub kind: Kind,
+    /// The obligation, deadline, approval or amendment id; with `agreement` and
+    /// `date` it identifies the occurrence.
+    pub id: String,
+    /// Who must act (party ids).
+    pub parties: Vec<String>,
+    pub article: Option<String>,
+    /// The interval or date is the file author's assumption.
+    pub assumed: bool,
+    pub text: String,
+    /// Reminder lead time.
+    #[serde(serialize_with = "ser_period")]
+    pub lead: Period,
+    /// How the date was computed.
+    pub explanation: String,
+}
+
+fn ser_period<S: serde::Serializer>(p: &Period, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&p.to_string())
+}
+
+/// Which items to keep.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub party: Option<String>,
+    pub agreements: Vec<String>,
+    pub kinds: Vec<Kind>,
+    pub overdue_only: bool,
+    pub dated_only: bool,
+}
+
+impl Filter {
+    fn keeps(&self, item: &Item) -> bool {
+        (self.party.as_ref().is_none_or(|p| item.parties.contains(p)))
+            && (self.agreements.is_empty() || self.agreements.contains(&item.agreement))
+            && (self.kinds.is_empty() || self.kinds.contains(&item.kind))
+            && (!self.overdue_only || item.status == DueStatus::Overdue)
+            && (!self.dated_only || item.date.is_some())
+    }
+}
+
+/// Everything due from `agreements` as of `as_of`: overdue items, dated items up to
+/// `as_of + within` inclusive, and open items; sorted by date (overdue first), open
+/// items last.
+pub fn due(agreements: &[Agreement], as_of: NaiveDate, within: Period, filter: &Filter) -> Vec<Item> {
+    let horizon = shift(as_of, within).unwrap_or(NaiveDate::MAX);
+    let mut items = Vec::new();
+    for a in agreements {
+        if !filter.agreements.is_empty() && !filter.agreements.contains(&a.id) {
+            continue;
+        }
+        agreement_items(a, as_of, agreements, &mut items);
+    }
+    items.retain(|i| i.date.is_none_or(|d| d <= horizon) && filter.keeps(i));
+    items.sort_by(|a, b| {
+        (a.date.is_none(), a.date, &a.agreement, a.kind, &a.id).cmp(&(b.date.is_none(), b.date, &b.agreement, b.kind, &b.id))
+    });
+    items
+}
+
+struct Builder<'a> {
+    a: &'a Agreement,
+    as_of: NaiveDate,
+}
+
+impl Builder<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn item(&self, date: Option<NaiveDate>, kind: Kind, id: String, parties: Vec<String>, article: Option<String>, assumed: bool, text: String, lead: Option<Period>, explanation: String) -> Item {
+        let lead = lead.unwrap_or(DEFAULT_LEAD);
+        let status = match date {
+            None => DueStatus::Open,
+            Some(d) if d < self.as_of => DueStatus::Overdue,
+            Some(d) if shift_back(d, lead).is_none_or(|r| r <= self.as_of) => DueStatus::Due,
+            Some(_) => DueStatus::Upcoming,
+        };
+        Item {
+            date,
+            days: date.map(|d| (d - self.as_of).num_days()),
+            status,
+            agreement: self.a.id.clone(),
+            kind,
+            id,
+            parties,
+            article,
+            assumed,
+            text,
+            lead,
+            explanation,
+        }
+    }
+}
+
+fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], out: &mut Vec<Item>) {
+    let b = Builder { a, as_of };
+    let st = status::status(a, as_of, all);
+    match st.state {
+        State::Draft | State::AwaitingApproval => {
+            let then = match a.entry_into_force.as_ref().map(|e| &e.upon) {
+                Some(Upon::Conditions { then: Then::Signature, .. }) => "; then signature",
+                _ => "",
+            };
+            for m in &st.missing_approvals {
+                let who = status::approval_label(a, m);
+                let id = format!("approval-{}{}", m.party, m.organ.as_ref().map(|o| format!("-{}", slug(o))).unwrap_or_default());
+                let article = a.entry_into_force.as_ref().and_then(|e| e.article.clone());
+                out.push(b.item(None, Kind::Approval, id, vec![m.party.clone()], article, false, format!("approval by {who} for entry into force{then}"), None, st.reason.clone()));
+            }
+            amendment_items(&b, out);
+            return;
+        }
+        State::Signed | State::Terminated | State::Superseded => return,
+        State::InForce | State::Terminating => {}
+    }
+    let Some(since) = st.in_force_since else { return };
+    let ends = st.ends_on;
+    if let (State::Terminating, Some(end)) = (st.state, ends) {
+        let text = format!("agreement ends ({})", st.reason);
+        out.push(b.item(Some(end), Kind::Deadline, "termination-effective".into(), a.parties.iter().map(|p| p.id.clone()).collect(), a.termination.as_ref().and_then(|t| t.article.clone()), false, text, None, "the last day in force under the notice on record".into()));
+    }
+    for o in &a.obligations {
+        obligation_item(&b, o, since, ends, out);
+    }
+    if st.state == State::InForce {
+        term_items(&b, out);
+    }
+    amendment_items(&b, out);
+}
+
+fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<NaiveDate>, out: &mut Vec<Item>) {
+    let last = b.a.events.iter().filter(|e| e.kind == EventKind::Performed && e.obligation.as_deref() == Some(&o.id) && e.date <= b.as_of).map(|e| e.date).max();
+    let (date, explanation) = match &o.schedule {
+        Schedule::Standing => return,
+        Schedule::Once { due } => {
+            if last.is_some() {
+                return;
+            }
+            (*due, due.map_or("no deadline in the text".to_string(), |d| format!("due on {d}")))
+        }
+        Schedule::Every { period, from } => {
+            let anchor = from.unwrap_or(since);
+            let anchor_why = if from.is_some() { "its `from` date" } else { "entry into force" };
+            match last {
+                Some(l) => {
+                    let Some(next) = shift(l, *period) else { return };
+                    (Some(next), format!("every {period}: last performed {l}; {l} + {period} → {next}"))
+                }
+                None => {
+                    let Some((k, next)) = next_occurrence(anchor, *period, b.as_of) else { return };
+                    let month_end = if period.has_months() && next.day() != anchor.day() {
+                        ", the last day of the month (Reg. 1182/71 art. 3(2)(c))"
+                    } else {
+                        ""
+                    };
+                    (Some(next), format!("every {period} from {anchor} ({anchor_why}); occurrence {k}: {anchor} + {k} × {period} → {next}{month_end}; no performance recorded"))
+                }
+            }
+        }
+    };
+    if let (Some(d), Some(end)) = (date, ends) {
+        if d > end {
+            return;
+        }
+    }
+    out.push(b.item(date, Kind::Obligation, o.id.clone(), o.parties.clone(), o.article.clone(), o.assumed, o.text.clone(), o.lead, explanation));
+}
+
+fn term_items(b: &Builder, out: &mut Vec<Item>) {
+    let Ok(rules) = terminate::rules(b.a, b.as_of, &terminate::Options::default()) else { return };
+    let Some(term) = &rules.term else { return };
+    let everyone: Vec<String> = b.a.parties.iter().map(|p| p.id.clone()).collect();
+    let article = term.article.clone().or_else(|| rules.article.clone());
+    if term.renewal.is_none() {
+        if let Some((_, e)) = term.term(0) {
+            if e >= b.as_of {
+                out.push(b.item(Some(e), Kind::Deadline, "term-end".into(), everyone, article, false, "fixed term expires".into(), None, format!("term of {} from {}", term.length, term.start)));
+            }
+        }
+        return;
+    }
+    let windows = terminate::windows(&rules, b.as_of, 2);
+    if let Some(w) = windows.iter().find(|w| w.closes >= b.as_of) {
+        let text = format!("last day to give notice of non-renewal (term ends {})", w.term_end);
+        let expl = format!("latest receipt so that the notice period ends by {}, the last day of {}; window opened {}", w.term_end, if w.term == 0 { "the initial term".to_string() } else { format!("renewal term {}", w.term) }, w.opens);
+        out.push(b.item(Some(w.closes), Kind::Deadline, "non-renewal-notice".into(), everyone.clone(), article.clone(), false, text, Some(Period::days(90)), expl));
+    }
+    if let Some(w) = windows.first() {
+        out.push(b.item(Some(w.term_end), Kind::Deadline, "term-end".into(), everyone, article, false, "current term ends; renewed tacitly unless notice was given in time".into(), None, format!("term {} runs {} to {}", w.term, w.term_start, w.term_end)));
+    }
+}
+
+fn amendment_items(b: &Builder, out: &mut Vec<Item>) {
+    for am in &b.a.amendments {
+        let st = amendments::status(b.a, am, b.as_of);
+        if !matches!(st.state, AmendmentState::Proposed | AmendmentState::Pending) {
+            continue;
+        }
+        let parties: Vec<String> = st.awaiting.iter().map(|x| x.party.clone()).collect();
+        let what = am.summary.clone().unwrap_or_else(|| format!("amendment {}", am.id));
+        let text = format!("acceptance of amendment to {}: {what}", am.article.as_deref().unwrap_or("the agreement"));
+        out.push(b.item(None, Kind::Amendment, am.id.clone(), parties, am.article.clone(), false, text, None, format!("{}: {}", st.state.name(), st.reason)));
+    }
+}
+
+fn slug(s: &str) -> String {
+    s.to_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+}

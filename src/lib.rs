@@ -1,0 +1,28 @@
+//! accord: a command-line tracker of what agreements oblige their parties to do, and
+//! when. The library holds the whole program; `main.rs` only parses arguments and maps
+//! the outcome to an exit code.
+//!
+//! Layers, from the bottom: [`period`] and [`calendar`] (time arithmetic),
+//! [`raw`] → [`validate`] → [`model`] (the file format and its checks), [`load`]
+//! (files and folders), the engines ([`status`], [`terminate`], [`due`], [`amendments`]),
+//! and [`report`] (the only layer that prints).
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod calendar;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod period;
+pub mod raw;
+pub mod suggest;
+pub mod validate;
+pub mod amendments;
+pub mod due;
+pub mod status;
+pub mod terminate;
+pub mod timeline;
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod report;

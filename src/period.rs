@@ -1,0 +1,296 @@
+//! Periods of time as agreements write them ("six months", "90 days", `P1Y6M`):
+//! the [`Period`] type, its parser and its canonical spelling.
+//!
+//! A period is kept in its calendar units (years, months, weeks, days) and is never
+//! normalised to a number of days: "6 months" and "182 days" count differently
+//! under Reg. 1182/71 art. 3(2)(c). Date arithmetic lives in [`crate::calendar`].
+
+use std::fmt;
+
+/// A length of time in calendar units, as written in an agreement.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub years: u32,
+    pub months: u32,
+    pub weeks: u32,
+    pub days: u32,
+}
+
+/// Why a period could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct PeriodError(pub String);
+
+/// The forms the parser accepts, for error messages and documentation.
+pub const ACCEPTED_FORMS: &str =
+    "`90 days`, `2 weeks`, `6 months`, `six months`, `1 year`, `1 year 6 months`, or ISO 8601 such as `P90D`, `P6M`, `P1Y6M`, `P2W`";
+
+/// Number words one to twelve, the ones agreements spell out.
+const NUMBER_WORDS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// Periods longer than this many years are refused: they are typing mistakes, and
+/// refusing them keeps all date arithmetic inside chrono's range.
+const MAX_YEARS: u32 = 1000;
+
+impl Period {
+    pub const fn days(n: u32) -> Self {
+        Period { years: 0, months: 0, weeks: 0, days: n }
+    }
+    pub const fn weeks(n: u32) -> Self {
+        Period { years: 0, months: 0, weeks: n, days: 0 }
+    }
+    pub const fn months(n: u32) -> Self {
+        Period { years: 0, months: n, weeks: 0, days: 0 }
+    }
+    pub const fn years(n: u32) -> Self {
+        Period { years: n, months: 0, weeks: 0, days: 0 }
+    }
+
+    /// Whether the period has no length at all ("0 days").
+    pub fn is_zero(&self) -> bool {
+        self.total_months() == 0 && self.total_days() == 0
+    }
+
+    /// Years and months together, in months: the part counted by art. 3(2)(c).
+    pub fn total_months(&self) -> u32 {
+        self.years * 12 + self.months
+    }
+
+    /// Weeks and days together, in days: the part counted day by day.
+    pub fn total_days(&self) -> u32 {
+        self.weeks * 7 + self.days
+    }
+
+    /// Whether the month-end rule of art. 3(2)(c) can apply to this period.
+    pub fn has_months(&self) -> bool {
+        self.total_months() > 0
+    }
+
+    /// The period `k` times over, for schedules computed from their anchor.
+    pub fn times(&self, k: u32) -> Option<Period> {
+        Some(Period {
+            years: self.years.checked_mul(k)?,
+            months: self.months.checked_mul(k)?,
+            weeks: self.weeks.checked_mul(k)?,
+            days: self.days.checked_mul(k)?,
+        })
+    }
+
+    /// A rough length in days, only for ordering periods and choosing search bounds,
+    /// never for computing a date.
+    pub fn approx_days(&self) -> u64 {
+        u64::from(self.total_months()) * 31 + u64::from(self.total_days())
+    }
+
+    /// Reads a period in any accepted form.
+    ///
+    /// ```
+    /// use accord::period::Period;
+    /// assert_eq!(Period::parse("six months").unwrap(), Period::months(6));
+    /// assert_eq!(Period::parse("P1Y6M").unwrap().total_months(), 18);
+    /// assert_eq!(Period::parse("90 days").unwrap(), Period::days(90));
+    /// assert!(Period::parse("90").is_err());
+    /// ```
+    pub fn parse(input: &str) -> Result<Period, PeriodError> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Err(PeriodError(format!(
+                "empty period; write it as {ACCEPTED_FORMS}"
+            )));
+        }
+        let period = if text.starts_with(['P', 'p']) && !text.contains(' ') {
+            parse_iso(text)
+        } else {
+            parse_words(text)
+        }
+        .map_err(|why| PeriodError(format!("{why}; write it as {ACCEPTED_FORMS}")))?;
+        if period.years > MAX_YEARS
+            || period.total_months() > MAX_YEARS * 12
+            || period.total_days() > MAX_YEARS * 366
+        {
+            return Err(PeriodError(format!(
+                "period `{text}` is longer than {MAX_YEARS} years"
+            )));
+        }
+        Ok(period)
+    }
+}
+
+fn parse_iso(text: &str) -> Result<Period, String> {
+    let body = &text[1..];
+    if body.is_empty() {
+        return Err(format!("`{text}` has no length after `P`"));
+    }
+    if body.contains(['T', 't']) {
+        return Err(format!(
+            "`{text}` has a time part; agreement periods are whole days"
+        ));
+    }
+    let mut period = Period::default();
+    let mut digits = String::new();
+    let mut seen = String::new();
+    for ch in body.chars() {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        let unit = ch.to_ascii_uppercase();
+        if digits.is_empty() {
+            return Err(format!("`{text}` has `{ch}` without a number before it"));
+        }
+        if seen.contains(unit) {
+            return Err(format!("`{text}` gives `{unit}` twice"));
+        }
+        let n: u32 = digits
+            .parse()
+            .map_err(|_| format!("`{text}` has a number too large"))?;
+        match unit {
+            'Y' => period.years = n,
+            'M' => period.months = n,
+            'W' => period.weeks = n,
+            'D' => period.days = n,
+            _ => return Err(format!("`{text}` has an unknown unit `{ch}`")),
+        }
+        seen.push(unit);
+        digits.clear();
+    }
+    if !digits.is_empty() {
+        return Err(format!("`{text}` ends with a number without a unit"));
+    }
+    Ok(period)
+}
+
+fn parse_words(text: &str) -> Result<Period, String> {
+    let lower = text.to_ascii_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty() && *t != "and")
+        .collect();
+    if tokens.len() % 2 != 0 {
+        return Err(format!(
+            "`{text}` needs a number and a unit for each part"
+        ));
+    }
+    let mut period = Period::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for pair in tokens.chunks(2) {
+        let n = number(pair[0]).ok_or_else(|| format!("`{}` is not a number", pair[0]))?;
+        let unit = pair[1];
+        let canonical = match unit {
+            "day" | "days" => "day",
+            "week" | "weeks" => "week",
+            "month" | "months" => "month",
+            "year" | "years" => "year",
+            _ => return Err(format!("`{unit}` is not a unit (days, weeks, months, years)")),
+        };
+        if seen.contains(&canonical) {
+            return Err(format!("`{text}` gives {canonical}s twice"));
+        }
+        seen.push(canonical);
+        match canonical {
+            "day" => period.days = n,
+            "week" => period.weeks = n,
+            "month" => period.months = n,
+            _ => period.years = n,
+        }
+    }
+    Ok(period)
+}
+
+fn number(token: &str) -> Option<u32> {
+    if let Some(i) = NUMBER_WORDS.iter().position(|w| *w == token) {
+        return Some(i as u32 + 1);
+    }
+    if token.chars().all(|c| c.is_ascii_digit()) {
+        return token.parse().ok();
+    }
+    None
+}
+
+impl fmt::Display for Period {
+    /// The canonical spelling: `6 months`, `1 year 6 months`, `90 days`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts = [
+            (self.years, "year"),
+            (self.months, "month"),
+            (self.weeks, "week"),
+            (self.days, "day"),
+        ];
+        let mut first = true;
+        for (n, unit) in parts {
+            if n == 0 {
+                continue;
+            }
+            if !first {
+                f.write_str(" ")?;
+            }
+            first = false;
+            write!(f, "{n} {unit}{}", if n == 1 { "" } else { "s" })?;
+        }
+        if first {
+            f.write_str("0 days")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_singular_plural_and_spelled_numbers() {
+        assert_eq!(Period::parse("90 days"), Ok(Period::days(90)));
+        assert_eq!(Period::parse("1 day"), Ok(Period::days(1)));
+        assert_eq!(Period::parse("2 weeks"), Ok(Period::weeks(2)));
+        assert_eq!(Period::parse("Six Months"), Ok(Period::months(6)));
+        assert_eq!(Period::parse("twelve months"), Ok(Period::months(12)));
+        assert_eq!(Period::parse("1 year"), Ok(Period::years(1)));
+        assert_eq!(
+            Period::parse("1 year and 6 months"),
+            Ok(Period { years: 1, months: 6, weeks: 0, days: 0 })
+        );
+    }
+
+    #[test]
+    fn iso_8601() {
+        assert_eq!(Period::parse("P90D"), Ok(Period::days(90)));
+        assert_eq!(Period::parse("P6M"), Ok(Period::months(6)));
+        assert_eq!(Period::parse("P1Y"), Ok(Period::years(1)));
+        assert_eq!(Period::parse("P2W"), Ok(Period::weeks(2)));
+        assert_eq!(
+            Period::parse("P1Y6M"),
+            Ok(Period { years: 1, months: 6, weeks: 0, days: 0 })
+        );
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_read_and_names_the_forms() {
+        for bad in [
+            "", "90", "days", "ninety days", "6 moons", "P", "P6", "PT6H", "P6M6M", "6 months 2 months",
+            "P99999999999D", "5000 years",
+        ] {
+            let err = Period::parse(bad).expect_err(bad);
+            assert!(!err.0.is_empty(), "{bad}");
+        }
+        assert!(Period::parse("6 moons").unwrap_err().0.contains("P6M"));
+    }
+
+    #[test]
+    fn zero_is_read_but_known_to_be_zero() {
+        assert!(Period::parse("0 days").unwrap().is_zero());
+        assert!(!Period::parse("1 day").unwrap().is_zero());
+    }
+
+    #[test]
+    fn display_is_canonical_and_reparses() {
+        for text in ["6 months", "90 days", "1 year 6 months", "2 weeks", "1 year"] {
+            let p = Period::parse(text).unwrap();
+            assert_eq!(p.to_string(), text);
+            assert_eq!(Period::parse(&p.to_string()).unwrap(), p);
+        }
+    }
+}

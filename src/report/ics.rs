@@ -1,0 +1,90 @@
+//! iCalendar (RFC 5545) export of the schedule: one all-day VEVENT per dated item,
+//! DTEND the day after (an all-day DTEND is exclusive), a VALARM at the item's lead
+//! time, and a UID built from agreement, item and date so that re-importing the file
+//! updates events instead of duplicating them.
+
+use crate::calendar::shift_back;
+use crate::due::Item;
+use chrono::NaiveDate;
+use std::io::{self, Write};
+
+/// The UID of an item's occurrence: the same across runs for the same agreement,
+/// item and date.
+pub fn uid(item: &Item) -> String {
+    let date = item.date.map_or("open".to_string(), |d| d.format("%Y%m%d").to_string());
+    format!("{}.{}.{}@accord", item.agreement, item.id, date)
+}
+
+/// Escapes TEXT values (RFC 5545 §3.3.11).
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets (RFC 5545 §3.1), never inside a character.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for ch in line.chars() {
+        let len = ch.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += len;
+    }
+    out
+}
+
+/// Writes the calendar. `stamp` is the DTSTAMP of every event (the as-of date, so
+/// that the output is reproducible).
+pub fn write(out: &mut dyn Write, items: &[Item], stamp: NaiveDate) -> io::Result<()> {
+    let mut line = |s: &str| -> io::Result<()> { write!(out, "{}\r\n", fold(s)) };
+    line("BEGIN:VCALENDAR")?;
+    line("VERSION:2.0")?;
+    line("PRODID:-//accord//agreement obligations//EN")?;
+    line("CALSCALE:GREGORIAN")?;
+    for item in items {
+        let Some(date) = item.date else { continue };
+        let next = date.succ_opt().unwrap_or(date);
+        line("BEGIN:VEVENT")?;
+        line(&format!("UID:{}", uid(item)))?;
+        line(&format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")))?;
+        line(&format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")))?;
+        line(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")))?;
+        let article = item.article.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
+        line(&format!("SUMMARY:{}", escape(&format!("{}: {}{article}", item.agreement, item.text))))?;
+        let assumed = if item.assumed { "\nThe interval is an assumption of the file's author." } else { "" };
+        line(&format!("DESCRIPTION:{}", escape(&format!("{}\nWho: {}{assumed}", item.explanation, item.parties.join(", ")))))?;
+        line(&format!("CATEGORIES:{}", item.kind.name()))?;
+        line("TRANSP:TRANSPARENT")?;
+        let lead_days = shift_back(date, item.lead).map_or(30, |r| (date - r).num_days());
+        line("BEGIN:VALARM")?;
+        line("ACTION:DISPLAY")?;
+        line(&format!("DESCRIPTION:{}", escape(&item.text)))?;
+        line(&format!("TRIGGER:-P{lead_days}D"))?;
+        line("END:VALARM")?;
+        line("END:VEVENT")?;
+    }
+    line("END:VCALENDAR")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_characters_whole() {
+        let long = format!("SUMMARY:{}", "é".repeat(100));
+        let folded = fold(&long);
+        for part in folded.split("\r\n") {
+            assert!(part.len() <= 75, "{}", part.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), long);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+}
