@@ -54,7 +54,13 @@ fn requirements(a: &Agreement, draft_stage: bool) -> (Vec<Approval>, AmendmentIn
 }
 
 fn all_parties(a: &Agreement) -> Vec<Approval> {
-    a.parties.iter().map(|p| Approval { party: p.id.clone(), organ: None }).collect()
+    a.parties
+        .iter()
+        .map(|p| Approval {
+            party: p.id.clone(),
+            organ: None,
+        })
+        .collect()
 }
 
 /// The status of amendment `am` of `a` on `as_of`.
@@ -63,10 +69,20 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
     let (reqs, rule, article) = requirements(a, draft_stage);
     let cite = article.map(|x| format!(" ({x})")).unwrap_or_default();
     if let Some(w) = am.withdrawn.filter(|w| *w <= as_of) {
-        return AmendmentStatus { state: AmendmentState::Withdrawn, awaiting: vec![], in_force_on: None, reason: format!("withdrawn on {w}") };
+        return AmendmentStatus {
+            state: AmendmentState::Withdrawn,
+            awaiting: vec![],
+            in_force_on: None,
+            reason: format!("withdrawn on {w}"),
+        };
     }
     if let Some((p, d)) = am.rejected.iter().find(|(_, d)| *d <= as_of) {
-        return AmendmentStatus { state: AmendmentState::Rejected, awaiting: vec![], in_force_on: None, reason: format!("rejected by {} on {d}", a.party_label(p)) };
+        return AmendmentStatus {
+            state: AmendmentState::Rejected,
+            awaiting: vec![],
+            in_force_on: None,
+            reason: format!("rejected by {} on {d}", a.party_label(p)),
+        };
     }
     // An acceptance by the party satisfies its requirement; an `approved` event for
     // this amendment satisfies the named organ's.
@@ -85,7 +101,10 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
             return Some(Some(e.date));
         }
         // The proposer accepts its own proposal; the date is the proposal's, if known.
-        if am.proposed_by.as_deref() == Some(&req.party) && req.organ.is_none() && am.proposed_on.is_none_or(|d| d <= as_of) {
+        if am.proposed_by.as_deref() == Some(&req.party)
+            && req.organ.is_none()
+            && am.proposed_on.is_none_or(|d| d <= as_of)
+        {
             return Some(am.proposed_on);
         }
         None
@@ -104,7 +123,12 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
             None => awaiting.push(req.clone()),
         }
     }
-    let label = |list: &[Approval]| list.iter().map(|x| crate::status::approval_label(a, x)).collect::<Vec<_>>().join(", ");
+    let label = |list: &[Approval]| {
+        list.iter()
+            .map(|x| crate::status::approval_label(a, x))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if awaiting.is_empty() {
         let on = match rule {
             AmendmentInForce::OnSignature => am.signed.filter(|s| *s <= as_of),
@@ -116,13 +140,36 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
                 AmendmentInForce::OnLastApproval => "on the date of the later approval",
                 AmendmentInForce::OnLastAcceptance => "on the last acceptance",
             };
-            return AmendmentStatus { state: AmendmentState::InForce, awaiting, in_force_on: Some(on), reason: format!("in force since {on}, {how}{cite}") };
+            return AmendmentStatus {
+                state: AmendmentState::InForce,
+                awaiting,
+                in_force_on: Some(on),
+                reason: format!("in force since {on}, {how}{cite}"),
+            };
         }
-        return AmendmentStatus { state: AmendmentState::Pending, awaiting, in_force_on: None, reason: format!("accepted by all; awaiting signature{cite}") };
+        return AmendmentStatus {
+            state: AmendmentState::Pending,
+            awaiting,
+            in_force_on: None,
+            reason: format!("accepted by all; awaiting signature{cite}"),
+        };
     }
-    let state = if others == 0 { AmendmentState::Proposed } else { AmendmentState::Pending };
-    let stage = if draft_stage { " (changes to the draft text need every party's agreement)" } else { "" };
-    AmendmentStatus { state, awaiting: awaiting.clone(), in_force_on: None, reason: format!("awaiting {}{cite}{stage}", label(&awaiting)) }
+    let state = if others == 0 {
+        AmendmentState::Proposed
+    } else {
+        AmendmentState::Pending
+    };
+    let stage = if draft_stage {
+        " (changes to the draft text need every party's agreement)"
+    } else {
+        ""
+    };
+    AmendmentStatus {
+        state,
+        awaiting: awaiting.clone(),
+        in_force_on: None,
+        reason: format!("awaiting {}{cite}{stage}", label(&awaiting)),
+    }
 }
 
 /// The text of each article as in force on `as_of`: the original, or the text of
@@ -137,11 +184,17 @@ pub fn articles_as_of(a: &Agreement, as_of: NaiveDate) -> Vec<(Article, Option<S
                 .filter(|am| am.article.as_deref() == Some(art.number.as_str()) && am.text.is_some())
                 .filter_map(|am| {
                     let st = status(a, am, as_of);
-                    (st.state == AmendmentState::InForce).then(|| (st.in_force_on, am))
+                    (st.state == AmendmentState::InForce).then_some((st.in_force_on, am))
                 })
                 .max_by_key(|(on, _)| *on);
             match latest {
-                Some((_, am)) => (Article { text: am.text.clone(), ..art.clone() }, Some(am.id.clone())),
+                Some((_, am)) => (
+                    Article {
+                        text: am.text.clone(),
+                        ..art.clone()
+                    },
+                    Some(am.id.clone()),
+                ),
                 None => (art.clone(), None),
             }
         })

@@ -28,7 +28,10 @@ pub const USAGE: i32 = 2;
 /// binary, never here).
 pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
     let as_of = cli.global.as_of.unwrap_or(today);
-    let jobs = cli.global.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = cli
+        .global
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let format = cli.global.format;
     if let Command::Check(args) = &cli.command {
         return crate::check::run(args, &cli.global.dir, format, jobs, io);
@@ -40,7 +43,12 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
     let format = format.unwrap_or(Format::Table);
     if !allowed.contains(&format) {
         let names: Vec<String> = allowed.iter().map(|f| format!("{f:?}").to_lowercase()).collect();
-        writeln!(io.err, "error: this command does not support --format {}; use one of: {}", format!("{format:?}").to_lowercase(), names.join(", "))?;
+        writeln!(
+            io.err,
+            "error: this command does not support --format {}; use one of: {}",
+            format!("{format:?}").to_lowercase(),
+            names.join(", ")
+        )?;
         return Ok(USAGE);
     }
     let loaded = match load::load_paths(std::slice::from_ref(&cli.global.dir), jobs) {
@@ -48,7 +56,10 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         Err(e) => {
             writeln!(io.err, "error: {e}")?;
             if !cli.global.dir.exists() {
-                writeln!(io.err, "help: run accord in the folder that holds `agreements/`, or pass --dir PATH or set ACCORD_DIR")?;
+                writeln!(
+                    io.err,
+                    "help: run accord in the folder that holds `agreements/`, or pass --dir PATH or set ACCORD_DIR"
+                )?;
             }
             return Ok(USAGE);
         }
@@ -86,14 +97,24 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
 /// Prints the diagnostics of files that failed to load, so that no deadline vanishes
 /// silently. Returns whether any file had errors.
 fn report_broken(loaded: &Loaded, io: &mut Io) -> io::Result<bool> {
-    let errors: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     if errors.is_empty() {
         return Ok(false);
     }
     let owned: Vec<Diagnostic> = errors.into_iter().cloned().collect();
     report::diagnostics::text(io.err, &owned, io.err_color)?;
     let n = loaded.failed_files;
-    writeln!(io.err, "{n} file{} ha{} errors and {} skipped; the output above leaves them out (run `accord check`)", if n == 1 { "" } else { "s" }, if n == 1 { "s" } else { "ve" }, if n == 1 { "was" } else { "were" })?;
+    writeln!(
+        io.err,
+        "{n} file{} ha{} errors and {} skipped; the output above leaves them out (run `accord check`)",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "s" } else { "ve" },
+        if n == 1 { "was" } else { "were" }
+    )?;
     Ok(true)
 }
 
@@ -117,7 +138,11 @@ fn pick(loaded: &Loaded, id: Option<&str>, io: &mut Io) -> io::Result<Option<Vec
 }
 
 fn list(loaded: &Loaded, as_of: NaiveDate, format: Format, io: &mut Io, _unused: bool) -> io::Result<i32> {
-    let rows: Vec<_> = loaded.agreements.iter().map(|a| (a, status::status(a, as_of, &loaded.agreements))).collect();
+    let rows: Vec<_> = loaded
+        .agreements
+        .iter()
+        .map(|a| (a, status::status(a, as_of, &loaded.agreements)))
+        .collect();
     match format {
         Format::Json => report::list::json_out(io.out, &rows)?,
         _ => report::list::table_out(io.out, &io.style, &rows)?,
@@ -139,12 +164,33 @@ fn status_cmd(loaded: &Loaded, ids: &[String], as_of: NaiveDate, format: Format,
     Ok(SUCCESS)
 }
 
-fn show(loaded: &Loaded, a: &Agreement, as_of: NaiveDate, articles: bool, format: Format, io: &mut Io) -> io::Result<i32> {
+fn show(
+    loaded: &Loaded,
+    a: &Agreement,
+    as_of: NaiveDate,
+    articles: bool,
+    format: Format,
+    io: &mut Io,
+) -> io::Result<i32> {
     let all = &loaded.agreements;
     let st = status::status(a, as_of, all);
-    let children = all.iter().filter(|c| c.under.as_deref() == Some(&a.id)).map(|c| (c, status::status(c, as_of, all))).collect();
-    let parent = a.under.as_ref().and_then(|p| all.iter().find(|x| x.id == *p)).map(|p| (p, status::status(p, as_of, all)));
-    let cx = report::show::ShowContext { status: &st, as_of, articles, children, parent };
+    let children = all
+        .iter()
+        .filter(|c| c.under.as_deref() == Some(&a.id))
+        .map(|c| (c, status::status(c, as_of, all)))
+        .collect();
+    let parent = a
+        .under
+        .as_ref()
+        .and_then(|p| all.iter().find(|x| x.id == *p))
+        .map(|p| (p, status::status(p, as_of, all)));
+    let cx = report::show::ShowContext {
+        status: &st,
+        as_of,
+        articles,
+        children,
+        parent,
+    };
     match format {
         Format::Json => report::show::json(io.out, a, &cx)?,
         _ => report::show::text(io.out, a, &cx)?,

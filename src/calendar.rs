@@ -153,11 +153,7 @@ pub fn occurrence(anchor: NaiveDate, period: Period, k: u32) -> Option<NaiveDate
 /// assert_eq!(next_occurrence(feb29, Period::years(1), d(2027, 3, 1)), Some((4, d(2028, 2, 29))));
 /// assert_eq!(next_occurrence(feb29, Period::years(1), d(2026, 11, 22)), Some((3, d(2027, 2, 28))));
 /// ```
-pub fn next_occurrence(
-    anchor: NaiveDate,
-    period: Period,
-    on_or_after: NaiveDate,
-) -> Option<(u32, NaiveDate)> {
+pub fn next_occurrence(anchor: NaiveDate, period: Period, on_or_after: NaiveDate) -> Option<(u32, NaiveDate)> {
     if period.is_zero() {
         return None;
     }
@@ -253,8 +249,18 @@ pub fn roll(date: NaiveDate, rule: Roll, holidays: &[NaiveDate]) -> NaiveDate {
 /// The English name of a month (1–12).
 pub fn month_name(month: u32) -> &'static str {
     const NAMES: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     NAMES[(month.clamp(1, 12) - 1) as usize]
 }
@@ -298,8 +304,14 @@ mod tests {
     fn next_occurrence_is_on_or_after_and_the_first_such() {
         let anchor = d(2009, 1, 27);
         let year = Period::years(1);
-        assert_eq!(next_occurrence(anchor, year, d(2026, 11, 22)), Some((18, d(2027, 1, 27))));
-        assert_eq!(next_occurrence(anchor, year, d(2027, 1, 27)), Some((18, d(2027, 1, 27))));
+        assert_eq!(
+            next_occurrence(anchor, year, d(2026, 11, 22)),
+            Some((18, d(2027, 1, 27)))
+        );
+        assert_eq!(
+            next_occurrence(anchor, year, d(2027, 1, 27)),
+            Some((18, d(2027, 1, 27)))
+        );
         assert_eq!(next_occurrence(anchor, year, d(2000, 1, 1)), Some((1, d(2010, 1, 27))));
         assert_eq!(next_occurrence(anchor, Period::default(), d(2026, 1, 1)), None);
     }

@@ -18,12 +18,17 @@ pub fn run(args: &CheckArgs, dir: &Path, format: Option<Format>, jobs: usize, io
     }
     for code in args.allow.iter().chain(&args.deny) {
         if !CODES.iter().any(|(c, _, _)| c == code) {
-            let help = did_you_mean(code, CODES.iter().map(|(c, _, _)| *c)).unwrap_or_else(|| "docs/checks.md lists the codes".into());
+            let help = did_you_mean(code, CODES.iter().map(|(c, _, _)| *c))
+                .unwrap_or_else(|| "docs/checks.md lists the codes".into());
             writeln!(io.err, "error: unknown check `{code}`\nhelp: {help}")?;
             return Ok(USAGE);
         }
     }
-    let paths = if args.paths.is_empty() { vec![dir.to_path_buf()] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![dir.to_path_buf()]
+    } else {
+        args.paths.clone()
+    };
     let mut loaded = match load::load_paths(&paths, jobs) {
         Ok(l) => l,
         Err(e) => {

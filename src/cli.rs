@@ -32,7 +32,13 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// The folder of agreement files.
-    #[arg(long, global = true, env = "ACCORD_DIR", default_value = "agreements", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "ACCORD_DIR",
+        default_value = "agreements",
+        value_name = "PATH"
+    )]
     pub dir: PathBuf,
     /// The day computations are made for (YYYY-MM-DD); default today.
     #[arg(long, global = true, value_parser = date_arg, value_name = "DATE")]
@@ -86,10 +92,14 @@ pub enum Command {
         id: Option<String>,
     },
     /// What must be done, by whom and by when.
-    #[command(after_help = "Examples:\n  accord due --within P90D --party iom\n  accord due --overdue --fail-on overdue\n  accord due --format ics > accord.ics")]
+    #[command(
+        after_help = "Examples:\n  accord due --within P90D --party iom\n  accord due --overdue --fail-on overdue\n  accord due --format ics > accord.ics"
+    )]
     Due(DueArgs),
     /// When an agreement ends if notice is given, and the latest day to give it.
-    #[command(after_help = "Examples:\n  accord terminate eco-iom-2009 --notice 2026-08-31\n  accord terminate unhcr-iom-1997 --end-by 2027-06-30\n  accord terminate cis-iom-2008 --notice 2026-11-22 --assume-vclt56")]
+    #[command(
+        after_help = "Examples:\n  accord terminate eco-iom-2009 --notice 2026-08-31\n  accord terminate unhcr-iom-1997 --end-by 2027-06-30\n  accord terminate cis-iom-2008 --notice 2026-11-22 --assume-vclt56"
+    )]
     Terminate(TerminateArgs),
     /// Every amendment and where it stands.
     #[command(after_help = "Example:\n  accord amendments un-iom-2016 --format json")]

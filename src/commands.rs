@@ -19,9 +19,14 @@ pub fn due(loaded: &Loaded, args: &DueArgs, as_of: NaiveDate, format: Format, io
         }
     }
     if let Some(p) = &args.party {
-        let known: Vec<&str> = loaded.agreements.iter().flat_map(|a| a.parties.iter().map(|p| p.id.as_str())).collect();
+        let known: Vec<&str> = loaded
+            .agreements
+            .iter()
+            .flat_map(|a| a.parties.iter().map(|p| p.id.as_str()))
+            .collect();
         if !known.contains(&p.as_str()) {
-            let help = did_you_mean(p, known.iter().copied()).unwrap_or_else(|| format!("the parties are: {}", dedup(known).join(", ")));
+            let help = did_you_mean(p, known.iter().copied())
+                .unwrap_or_else(|| format!("the parties are: {}", dedup(known).join(", ")));
             writeln!(io.err, "error: no party `{p}` in any agreement\nhelp: {help}")?;
             return Ok(USAGE);
         }
@@ -36,7 +41,9 @@ pub fn due(loaded: &Loaded, args: &DueArgs, as_of: NaiveDate, format: Format, io
     let fail = match args.fail_on {
         None => false,
         Some(FailOn::Overdue) => items.iter().any(|i| i.status == DueStatus::Overdue),
-        Some(FailOn::Due) => items.iter().any(|i| matches!(i.status, DueStatus::Overdue | DueStatus::Due)),
+        Some(FailOn::Due) => items
+            .iter()
+            .any(|i| matches!(i.status, DueStatus::Overdue | DueStatus::Due)),
     };
     Ok(if fail { FINDINGS } else { SUCCESS })
 }
@@ -47,12 +54,26 @@ fn dedup(mut v: Vec<&str>) -> Vec<&str> {
     v
 }
 
-pub fn terminate(loaded: &Loaded, a: &Agreement, args: &TerminateArgs, as_of: NaiveDate, format: Format, io: &mut Io) -> io::Result<i32> {
-    let opts = terminate::Options { assume_vclt56: args.assume_vclt56, roll: args.roll, by: args.by.clone() };
+pub fn terminate(
+    loaded: &Loaded,
+    a: &Agreement,
+    args: &TerminateArgs,
+    as_of: NaiveDate,
+    format: Format,
+    io: &mut Io,
+) -> io::Result<i32> {
+    let opts = terminate::Options {
+        assume_vclt56: args.assume_vclt56,
+        roll: args.roll,
+        by: args.by.clone(),
+    };
     // Refuse agreements that are no longer in force as of the notice (or as-of) date.
     let on = args.notice.unwrap_or(as_of);
     let st = crate::status::status(a, on.max(as_of), &loaded.agreements);
-    if matches!(st.state, crate::status::State::Terminated | crate::status::State::Superseded) {
+    if matches!(
+        st.state,
+        crate::status::State::Terminated | crate::status::State::Superseded
+    ) {
         writeln!(io.err, "{}: {}; there is nothing left to terminate", a.id, st.reason)?;
         return Ok(FINDINGS);
     }
@@ -68,7 +89,11 @@ pub fn terminate(loaded: &Loaded, a: &Agreement, args: &TerminateArgs, as_of: Na
     };
     if let Some(n) = args.notice {
         if n < rules.start {
-            writeln!(io.err, "{}: notice on {n} would precede entry into force on {}", a.id, rules.start)?;
+            writeln!(
+                io.err,
+                "{}: notice on {n} would precede entry into force on {}",
+                a.id, rules.start
+            )?;
             return Ok(FINDINGS);
         }
     }
@@ -93,7 +118,11 @@ pub fn amendments(loaded: &Loaded, ids: &[String], as_of: NaiveDate, format: For
         .agreements
         .iter()
         .filter(|a| ids.contains(&a.id))
-        .flat_map(|a| a.amendments.iter().map(move |am| (a, am, crate::amendments::status(a, am, as_of))))
+        .flat_map(|a| {
+            a.amendments
+                .iter()
+                .map(move |am| (a, am, crate::amendments::status(a, am, as_of)))
+        })
         .collect();
     match format {
         Format::Json => report::lifecycle::amendments_json(io.out, &rows)?,

@@ -126,34 +126,126 @@ impl Diagnostic {
 /// Every diagnostic code, its default severity and a one-line summary.
 /// `docs/checks.md` documents each (a test keeps the two in step).
 pub const CODES: &[(&str, Severity, &str)] = &[
-    ("syntax", Severity::Error, "the file is not valid YAML, or a value has the wrong type"),
-    ("not-a-mapping", Severity::Error, "the file is empty, or its top level is not a mapping"),
+    (
+        "syntax",
+        Severity::Error,
+        "the file is not valid YAML, or a value has the wrong type",
+    ),
+    (
+        "not-a-mapping",
+        Severity::Error,
+        "the file is empty, or its top level is not a mapping",
+    ),
     ("unknown-key", Severity::Error, "a key the format does not define"),
     ("duplicate-key", Severity::Error, "the same key twice in one mapping"),
     ("missing-key", Severity::Error, "a required key is absent"),
     ("invalid-value", Severity::Error, "a value outside the allowed set"),
-    ("invalid-id", Severity::Error, "an agreement, party or obligation id that is not [a-z0-9-]+"),
-    ("duplicate-id", Severity::Error, "an id used twice (agreements across files; parties, obligations, amendments within one)"),
-    ("invalid-date", Severity::Error, "a date that is not YYYY-MM-DD or does not exist"),
+    (
+        "invalid-id",
+        Severity::Error,
+        "an agreement, party or obligation id that is not [a-z0-9-]+",
+    ),
+    (
+        "duplicate-id",
+        Severity::Error,
+        "an id used twice (agreements across files; parties, obligations, amendments within one)",
+    ),
+    (
+        "invalid-date",
+        Severity::Error,
+        "a date that is not YYYY-MM-DD or does not exist",
+    ),
     ("invalid-period", Severity::Error, "a period that cannot be read"),
-    ("zero-period", Severity::Error, "a notice period, term or interval of zero length"),
-    ("too-few-parties", Severity::Error, "an agreement with fewer than two parties"),
-    ("undefined-party", Severity::Error, "a reference to a party the file does not define"),
-    ("undefined-organ", Severity::Error, "a reference to an organ its party does not list"),
-    ("undefined-obligation", Severity::Error, "a performed event for an obligation the file does not define"),
-    ("undefined-amendment", Severity::Error, "an event for an amendment the file does not define"),
-    ("conflicting-keys", Severity::Error, "keys that cannot be used together, or a key its context requires"),
-    ("unsatisfiable-entry-into-force", Severity::Error, "an entry-into-force clause that can never be met"),
-    ("event-order", Severity::Warning, "events out of date order, or before signature"),
-    ("notice-without-right", Severity::Error, "notice given by a party the termination clause does not allow"),
-    ("acceptance-before-proposal", Severity::Error, "an amendment accepted before it was proposed"),
-    ("renewal-notice-too-long", Severity::Error, "a notice of non-renewal longer than the renewal term"),
-    ("unknown-reference", Severity::Warning, "`supersedes` or `under` names an id not in the folder"),
-    ("reference-cycle", Severity::Error, "`supersedes` or `under` forms a cycle"),
-    ("no-anchor", Severity::Error, "a recurring obligation with no `from` and no date of entry into force"),
-    ("every-without-article", Severity::Warning, "a recurring obligation that cites no article"),
-    ("unreadable-file", Severity::Error, "a file that cannot be read, is not UTF-8 or is too large"),
-    ("skipped-path", Severity::Warning, "a path in the folder that is not a regular file, or a link loop"),
+    (
+        "zero-period",
+        Severity::Error,
+        "a notice period, term or interval of zero length",
+    ),
+    (
+        "too-few-parties",
+        Severity::Error,
+        "an agreement with fewer than two parties",
+    ),
+    (
+        "undefined-party",
+        Severity::Error,
+        "a reference to a party the file does not define",
+    ),
+    (
+        "undefined-organ",
+        Severity::Error,
+        "a reference to an organ its party does not list",
+    ),
+    (
+        "undefined-obligation",
+        Severity::Error,
+        "a performed event for an obligation the file does not define",
+    ),
+    (
+        "undefined-amendment",
+        Severity::Error,
+        "an event for an amendment the file does not define",
+    ),
+    (
+        "conflicting-keys",
+        Severity::Error,
+        "keys that cannot be used together, or a key its context requires",
+    ),
+    (
+        "unsatisfiable-entry-into-force",
+        Severity::Error,
+        "an entry-into-force clause that can never be met",
+    ),
+    (
+        "event-order",
+        Severity::Warning,
+        "events out of date order, or before signature",
+    ),
+    (
+        "notice-without-right",
+        Severity::Error,
+        "notice given by a party the termination clause does not allow",
+    ),
+    (
+        "acceptance-before-proposal",
+        Severity::Error,
+        "an amendment accepted before it was proposed",
+    ),
+    (
+        "renewal-notice-too-long",
+        Severity::Error,
+        "a notice of non-renewal longer than the renewal term",
+    ),
+    (
+        "unknown-reference",
+        Severity::Warning,
+        "`supersedes` or `under` names an id not in the folder",
+    ),
+    (
+        "reference-cycle",
+        Severity::Error,
+        "`supersedes` or `under` forms a cycle",
+    ),
+    (
+        "no-anchor",
+        Severity::Error,
+        "a recurring obligation with no `from` and no date of entry into force",
+    ),
+    (
+        "every-without-article",
+        Severity::Warning,
+        "a recurring obligation that cites no article",
+    ),
+    (
+        "unreadable-file",
+        Severity::Error,
+        "a file that cannot be read, is not UTF-8 or is too large",
+    ),
+    (
+        "skipped-path",
+        Severity::Warning,
+        "a path in the folder that is not a regular file, or a link loop",
+    ),
 ];
 
 /// The default severity of a code (errors for codes not in the table).

@@ -28,7 +28,10 @@ impl Kind {
         ("amendment", Kind::Amendment),
     ];
     pub fn name(self) -> &'static str {
-        Kind::ALL.iter().find(|(_, k)| *k == self).map_or("obligation", |(n, _)| n)
+        Kind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("obligation", |(n, _)| n)
     }
 }
 
@@ -124,7 +127,13 @@ pub fn due(agreements: &[Agreement], as_of: NaiveDate, within: Period, filter: &
     }
     items.retain(|i| i.date.is_none_or(|d| d <= horizon) && filter.keeps(i));
     items.sort_by(|a, b| {
-        (a.date.is_none(), a.date, &a.agreement, a.kind, &a.id).cmp(&(b.date.is_none(), b.date, &b.agreement, b.kind, &b.id))
+        (a.date.is_none(), a.date, &a.agreement, a.kind, &a.id).cmp(&(
+            b.date.is_none(),
+            b.date,
+            &b.agreement,
+            b.kind,
+            &b.id,
+        ))
     });
     items
 }
@@ -136,7 +145,18 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     #[allow(clippy::too_many_arguments)]
-    fn item(&self, date: Option<NaiveDate>, kind: Kind, id: String, parties: Vec<String>, article: Option<String>, assumed: bool, text: String, lead: Option<Period>, explanation: String) -> Item {
+    fn item(
+        &self,
+        date: Option<NaiveDate>,
+        kind: Kind,
+        id: String,
+        parties: Vec<String>,
+        article: Option<String>,
+        assumed: bool,
+        text: String,
+        lead: Option<Period>,
+        explanation: String,
+    ) -> Item {
         let lead = lead.unwrap_or(DEFAULT_LEAD);
         let status = match date {
             None => DueStatus::Open,
@@ -167,14 +187,30 @@ fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], out: &mut
     match st.state {
         State::Draft | State::AwaitingApproval => {
             let then = match a.entry_into_force.as_ref().map(|e| &e.upon) {
-                Some(Upon::Conditions { then: Then::Signature, .. }) => "; then signature",
+                Some(Upon::Conditions {
+                    then: Then::Signature, ..
+                }) => "; then signature",
                 _ => "",
             };
             for m in &st.missing_approvals {
                 let who = status::approval_label(a, m);
-                let id = format!("approval-{}{}", m.party, m.organ.as_ref().map(|o| format!("-{}", slug(o))).unwrap_or_default());
+                let id = format!(
+                    "approval-{}{}",
+                    m.party,
+                    m.organ.as_ref().map(|o| format!("-{}", slug(o))).unwrap_or_default()
+                );
                 let article = a.entry_into_force.as_ref().and_then(|e| e.article.clone());
-                out.push(b.item(None, Kind::Approval, id, vec![m.party.clone()], article, false, format!("approval by {who} for entry into force{then}"), None, st.reason.clone()));
+                out.push(b.item(
+                    None,
+                    Kind::Approval,
+                    id,
+                    vec![m.party.clone()],
+                    article,
+                    false,
+                    format!("approval by {who} for entry into force{then}"),
+                    None,
+                    st.reason.clone(),
+                ));
             }
             amendment_items(&b, out);
             return;
@@ -186,7 +222,17 @@ fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], out: &mut
     let ends = st.ends_on;
     if let (State::Terminating, Some(end)) = (st.state, ends) {
         let text = format!("agreement ends ({})", st.reason);
-        out.push(b.item(Some(end), Kind::Deadline, "termination-effective".into(), a.parties.iter().map(|p| p.id.clone()).collect(), a.termination.as_ref().and_then(|t| t.article.clone()), false, text, None, "the last day in force under the notice on record".into()));
+        out.push(b.item(
+            Some(end),
+            Kind::Deadline,
+            "termination-effective".into(),
+            a.parties.iter().map(|p| p.id.clone()).collect(),
+            a.termination.as_ref().and_then(|t| t.article.clone()),
+            false,
+            text,
+            None,
+            "the last day in force under the notice on record".into(),
+        ));
     }
     for o in &a.obligations {
         obligation_item(&b, o, since, ends, out);
@@ -198,25 +244,42 @@ fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], out: &mut
 }
 
 fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<NaiveDate>, out: &mut Vec<Item>) {
-    let last = b.a.events.iter().filter(|e| e.kind == EventKind::Performed && e.obligation.as_deref() == Some(&o.id) && e.date <= b.as_of).map(|e| e.date).max();
+    let last =
+        b.a.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Performed && e.obligation.as_deref() == Some(&o.id) && e.date <= b.as_of)
+            .map(|e| e.date)
+            .max();
     let (date, explanation) = match &o.schedule {
         Schedule::Standing => return,
         Schedule::Once { due } => {
             if last.is_some() {
                 return;
             }
-            (*due, due.map_or("no deadline in the text".to_string(), |d| format!("due on {d}")))
+            (
+                *due,
+                due.map_or("no deadline in the text".to_string(), |d| format!("due on {d}")),
+            )
         }
         Schedule::Every { period, from } => {
             let anchor = from.unwrap_or(since);
-            let anchor_why = if from.is_some() { "its `from` date" } else { "entry into force" };
+            let anchor_why = if from.is_some() {
+                "its `from` date"
+            } else {
+                "entry into force"
+            };
             match last {
                 Some(l) => {
                     let Some(next) = shift(l, *period) else { return };
-                    (Some(next), format!("every {period}: last performed {l}; {l} + {period} → {next}"))
+                    (
+                        Some(next),
+                        format!("every {period}: last performed {l}; {l} + {period} → {next}"),
+                    )
                 }
                 None => {
-                    let Some((k, next)) = next_occurrence(anchor, *period, b.as_of) else { return };
+                    let Some((k, next)) = next_occurrence(anchor, *period, b.as_of) else {
+                        return;
+                    };
                     let month_end = if period.has_months() && next.day() != anchor.day() {
                         ", the last day of the month (Reg. 1182/71 art. 3(2)(c))"
                     } else {
@@ -232,18 +295,40 @@ fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<N
             return;
         }
     }
-    out.push(b.item(date, Kind::Obligation, o.id.clone(), o.parties.clone(), o.article.clone(), o.assumed, o.text.clone(), o.lead, explanation));
+    out.push(b.item(
+        date,
+        Kind::Obligation,
+        o.id.clone(),
+        o.parties.clone(),
+        o.article.clone(),
+        o.assumed,
+        o.text.clone(),
+        o.lead,
+        explanation,
+    ));
 }
 
 fn term_items(b: &Builder, out: &mut Vec<Item>) {
-    let Ok(rules) = terminate::rules(b.a, b.as_of, &terminate::Options::default()) else { return };
+    let Ok(rules) = terminate::rules(b.a, b.as_of, &terminate::Options::default()) else {
+        return;
+    };
     let Some(term) = &rules.term else { return };
     let everyone: Vec<String> = b.a.parties.iter().map(|p| p.id.clone()).collect();
     let article = term.article.clone().or_else(|| rules.article.clone());
     if term.renewal.is_none() {
         if let Some((_, e)) = term.term(0) {
             if e >= b.as_of {
-                out.push(b.item(Some(e), Kind::Deadline, "term-end".into(), everyone, article, false, "fixed term expires".into(), None, format!("term of {} from {}", term.length, term.start)));
+                out.push(b.item(
+                    Some(e),
+                    Kind::Deadline,
+                    "term-end".into(),
+                    everyone,
+                    article,
+                    false,
+                    "fixed term expires".into(),
+                    None,
+                    format!("term of {} from {}", term.length, term.start),
+                ));
             }
         }
         return;
@@ -251,11 +336,40 @@ fn term_items(b: &Builder, out: &mut Vec<Item>) {
     let windows = terminate::windows(&rules, b.as_of, 2);
     if let Some(w) = windows.iter().find(|w| w.closes >= b.as_of) {
         let text = format!("last day to give notice of non-renewal (term ends {})", w.term_end);
-        let expl = format!("latest receipt so that the notice period ends by {}, the last day of {}; window opened {}", w.term_end, if w.term == 0 { "the initial term".to_string() } else { format!("renewal term {}", w.term) }, w.opens);
-        out.push(b.item(Some(w.closes), Kind::Deadline, "non-renewal-notice".into(), everyone.clone(), article.clone(), false, text, Some(Period::days(90)), expl));
+        let expl = format!(
+            "latest receipt so that the notice period ends by {}, the last day of {}; window opened {}",
+            w.term_end,
+            if w.term == 0 {
+                "the initial term".to_string()
+            } else {
+                format!("renewal term {}", w.term)
+            },
+            w.opens
+        );
+        out.push(b.item(
+            Some(w.closes),
+            Kind::Deadline,
+            "non-renewal-notice".into(),
+            everyone.clone(),
+            article.clone(),
+            false,
+            text,
+            Some(Period::days(90)),
+            expl,
+        ));
     }
     if let Some(w) = windows.first() {
-        out.push(b.item(Some(w.term_end), Kind::Deadline, "term-end".into(), everyone, article, false, "current term ends; renewed tacitly unless notice was given in time".into(), None, format!("term {} runs {} to {}", w.term, w.term_start, w.term_end)));
+        out.push(b.item(
+            Some(w.term_end),
+            Kind::Deadline,
+            "term-end".into(),
+            everyone,
+            article,
+            false,
+            "current term ends; renewed tacitly unless notice was given in time".into(),
+            None,
+            format!("term {} runs {} to {}", w.term, w.term_start, w.term_end),
+        ));
     }
 }
 
@@ -266,12 +380,35 @@ fn amendment_items(b: &Builder, out: &mut Vec<Item>) {
             continue;
         }
         let parties: Vec<String> = st.awaiting.iter().map(|x| x.party.clone()).collect();
-        let what = am.summary.clone().unwrap_or_else(|| format!("amendment {}", am.id));
-        let text = format!("acceptance of amendment to {}: {what}", am.article.as_deref().unwrap_or("the agreement"));
-        out.push(b.item(None, Kind::Amendment, am.id.clone(), parties, am.article.clone(), false, text, None, format!("{}: {}", st.state.name(), st.reason)));
+        let by = am
+            .proposed_by
+            .as_ref()
+            .map(|p| format!(", proposed by {}", b.a.party_label(p)))
+            .unwrap_or_default();
+        let text = format!(
+            "decide on amendment {} to {}{by}",
+            am.id,
+            am.article.as_deref().unwrap_or("the agreement")
+        );
+        let summary = am.summary.as_ref().map(|s| format!("; {s}")).unwrap_or_default();
+        out.push(b.item(
+            None,
+            Kind::Amendment,
+            am.id.clone(),
+            parties,
+            am.article.clone(),
+            false,
+            text,
+            None,
+            format!("{}: {}{summary}", st.state.name(), st.reason),
+        ));
     }
 }
 
 fn slug(s: &str) -> String {
-    s.to_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+    s.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }

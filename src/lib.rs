@@ -8,21 +8,21 @@
 //! and [`report`] (the only layer that prints).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod amendments;
+pub mod app;
 pub mod calendar;
+pub mod check;
+pub mod cli;
+pub mod commands;
 pub mod diagnostic;
+pub mod due;
 pub mod load;
 pub mod model;
 pub mod period;
 pub mod raw;
-pub mod suggest;
-pub mod validate;
-pub mod amendments;
-pub mod due;
+pub mod report;
 pub mod status;
+pub mod suggest;
 pub mod terminate;
 pub mod timeline;
-pub mod app;
-pub mod check;
-pub mod cli;
-pub mod commands;
-pub mod report;
+pub mod validate;

@@ -30,10 +30,16 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
     pub fn warnings(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 }
 
@@ -56,7 +62,10 @@ pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
             if e.kind() == std::io::ErrorKind::NotFound {
                 LoadError::Missing(path.clone())
             } else {
-                LoadError::Io { path: path.clone(), source: e }
+                LoadError::Io {
+                    path: path.clone(),
+                    source: e,
+                }
             }
         })?;
         if meta.is_dir() {
@@ -73,15 +82,35 @@ pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Diagnostic>, seen: &mut HashSet<PathBuf>, depth: usize) -> Result<(), LoadError> {
-    let canonical = std::fs::canonicalize(dir).map_err(|e| LoadError::Io { path: dir.to_path_buf(), source: e })?;
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Diagnostic>,
+    seen: &mut HashSet<PathBuf>,
+    depth: usize,
+) -> Result<(), LoadError> {
+    let canonical = std::fs::canonicalize(dir).map_err(|e| LoadError::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
     if !seen.insert(canonical) || depth > 32 {
-        skipped.push(Diagnostic::new("skipped-path", dir, None, "folder skipped: it links back to a folder already read"));
+        skipped.push(Diagnostic::new(
+            "skipped-path",
+            dir,
+            None,
+            "folder skipped: it links back to a folder already read",
+        ));
         return Ok(());
     }
-    let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Io { path: dir.to_path_buf(), source: e })?;
+    let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
     for entry in entries {
-        let entry = entry.map_err(|e| LoadError::Io { path: dir.to_path_buf(), source: e })?;
+        let entry = entry.map_err(|e| LoadError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
@@ -92,7 +121,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Diagnostic>, see
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => {
                 if is_yaml {
-                    skipped.push(Diagnostic::new("skipped-path", &path, None, "skipped: a folder named like an agreement file"));
+                    skipped.push(Diagnostic::new(
+                        "skipped-path",
+                        &path,
+                        None,
+                        "skipped: a folder named like an agreement file",
+                    ));
                 } else {
                     walk(&path, files, skipped, seen, depth + 1)?;
                 }
@@ -104,7 +138,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Diagnostic>, see
             }
             Ok(_) => {
                 if is_yaml {
-                    skipped.push(Diagnostic::new("skipped-path", &path, None, "skipped: not a regular file"));
+                    skipped.push(Diagnostic::new(
+                        "skipped-path",
+                        &path,
+                        None,
+                        "skipped: not a regular file",
+                    ));
                 }
             }
             Err(e) => {
@@ -120,7 +159,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Diagnostic>, see
 /// Loads the given files (in the given order) and runs the folder-wide checks.
 pub fn load_files(files: &[PathBuf], jobs: usize) -> Loaded {
     let per_file = parallel_map(files, jobs.max(1), |path| load_one(path));
-    let mut loaded = Loaded { files: files.len(), ..Loaded::default() };
+    let mut loaded = Loaded {
+        files: files.len(),
+        ..Loaded::default()
+    };
     for (agreement, diagnostics) in per_file {
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             loaded.failed_files += 1;
@@ -162,7 +204,16 @@ pub fn load_one(path: &Path) -> (Option<Agreement>, Vec<Diagnostic>) {
             let line = valid.matches('\n').count() + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let span = Span::at(&valid, line, column);
-            return (None, vec![Diagnostic::new("unreadable-file", path, Some(span), format!("the file is not UTF-8 (invalid byte at line {line}, column {column})")).with_help("save the file as UTF-8")]);
+            return (
+                None,
+                vec![Diagnostic::new(
+                    "unreadable-file",
+                    path,
+                    Some(span),
+                    format!("the file is not UTF-8 (invalid byte at line {line}, column {column})"),
+                )
+                .with_help("save the file as UTF-8")],
+            );
         }
     };
     load_source(path, &source)
@@ -171,8 +222,16 @@ pub fn load_one(path: &Path) -> (Option<Agreement>, Vec<Diagnostic>) {
 /// Parses and validates one file's text.
 pub fn load_source(path: &Path, source: &str) -> (Option<Agreement>, Vec<Diagnostic>) {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-        return (None, vec![Diagnostic::new("not-a-mapping", path, None, "the file is empty").with_help("an agreement file is a mapping with at least `id`, `title` and `parties`")]);
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return (
+            None,
+            vec![Diagnostic::new("not-a-mapping", path, None, "the file is empty")
+                .with_help("an agreement file is a mapping with at least `id`, `title` and `parties`")],
+        );
     }
     match serde_saphyr::from_str_with_options::<RawAgreement>(text, parser_options()) {
         Ok(raw) => validate::agreement(raw, path, source),
@@ -188,7 +247,10 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("the file is larger than {} MiB, the limit for one agreement", MAX_FILE_BYTES / (1024 * 1024)));
+        return Err(format!(
+            "the file is larger than {} MiB, the limit for one agreement",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
     }
     Ok(bytes)
 }
@@ -224,7 +286,9 @@ fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Di
     if let Some(i) = message.rfind(" at line ") {
         message.truncate(i);
     }
-    let span = err.location().map(|l| Span::at(source, l.line() as usize, l.column() as usize));
+    let span = err
+        .location()
+        .map(|l| Span::at(source, l.line() as usize, l.column() as usize));
     let (code, help) = classify(&message);
     let mut d = Diagnostic::new(code, path, span, message.clone());
     if code == "syntax" && message.contains("expected mapping start") && err.location().is_some_and(|l| l.line() <= 1) {
@@ -243,7 +307,8 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
             .or_else(|| tail.split_once("expected "))
             .map(|(_, list)| list.split(", ").map(|s| s.trim_matches('`')).collect())
             .unwrap_or_default();
-        let help = did_you_mean(name, expected.iter().copied()).or_else(|| (!expected.is_empty()).then(|| format!("the keys allowed here are: {}", expected.join(", "))));
+        let help = did_you_mean(name, expected.iter().copied())
+            .or_else(|| (!expected.is_empty()).then(|| format!("the keys allowed here are: {}", expected.join(", "))));
         return ("unknown-key", help);
     }
     if message.starts_with("duplicate mapping key") {
@@ -266,7 +331,15 @@ fn folder_checks(loaded: &mut Loaded) {
     for a in &loaded.agreements {
         if let Some(prev) = first.insert(&a.id, &a.file) {
             let span = find_span(&a.file, "id:", &a.id);
-            dup.push(Diagnostic::new("duplicate-id", &a.file, span, format!("agreement id `{}` is also used by {}", a.id, prev.display())).with_help("agreement ids must be unique across the folder"));
+            dup.push(
+                Diagnostic::new(
+                    "duplicate-id",
+                    &a.file,
+                    span,
+                    format!("agreement id `{}` is also used by {}", a.id, prev.display()),
+                )
+                .with_help("agreement ids must be unique across the folder"),
+            );
         }
     }
     let ids: Vec<&str> = loaded.agreements.iter().map(|a| a.id.as_str()).collect();
@@ -279,8 +352,15 @@ fn folder_checks(loaded: &mut Loaded) {
         for (key, target) in targets.chain(a.under.iter().map(|u| ("under", u))) {
             if !ids.contains(&target.as_str()) {
                 let span = find_span(&a.file, "", target);
-                let mut d = Diagnostic::new("unknown-reference", &a.file, span, format!("`{key}` names `{target}`, which is not in the folder"));
-                d.help = did_you_mean(target, ids.iter().copied()).or(Some("for an agreement outside the folder write `{title: ..., date: ...}`".into()));
+                let mut d = Diagnostic::new(
+                    "unknown-reference",
+                    &a.file,
+                    span,
+                    format!("`{key}` names `{target}`, which is not in the folder"),
+                );
+                d.help = did_you_mean(target, ids.iter().copied()).or(Some(
+                    "for an agreement outside the folder write `{title: ..., date: ...}`".into(),
+                ));
                 refs.push(d);
             }
         }
@@ -290,7 +370,17 @@ fn folder_checks(loaded: &mut Loaded) {
         .agreements
         .iter()
         .map(|a| {
-            let mut out: Vec<&str> = a.supersedes.iter().filter_map(|r| if let Reference::Id(id) = r { Some(id.as_str()) } else { None }).collect();
+            let mut out: Vec<&str> = a
+                .supersedes
+                .iter()
+                .filter_map(|r| {
+                    if let Reference::Id(id) = r {
+                        Some(id.as_str())
+                    } else {
+                        None
+                    }
+                })
+                .collect();
             out.extend(a.under.as_deref());
             (a.id.as_str(), out)
         })
@@ -312,10 +402,23 @@ fn folder_checks(loaded: &mut Loaded) {
     for a in &loaded.agreements {
         if cyclic.contains(&a.id) {
             let span = find_span(&a.file, "supersedes:", "").or_else(|| find_span(&a.file, "under:", ""));
-            refs.push(Diagnostic::new("reference-cycle", &a.file, span, format!("`{}` supersedes or falls under itself through a chain of references", a.id)));
+            refs.push(Diagnostic::new(
+                "reference-cycle",
+                &a.file,
+                span,
+                format!(
+                    "`{}` supersedes or falls under itself through a chain of references",
+                    a.id
+                ),
+            ));
         }
     }
-    let bad: HashSet<PathBuf> = dup.iter().chain(refs.iter()).filter(|d| d.severity == Severity::Error).map(|d| d.file.clone()).collect();
+    let bad: HashSet<PathBuf> = dup
+        .iter()
+        .chain(refs.iter())
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.file.clone())
+        .collect();
     loaded.failed_files += bad.len();
     loaded.agreements.retain(|a| !bad.contains(&a.file));
     loaded.diagnostics.extend(dup);

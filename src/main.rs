@@ -25,17 +25,23 @@ fn main() -> ExitCode {
         ColorChoice::Never => false,
         ColorChoice::Auto => tty && !no_color,
     };
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .or_else(|| if stdout_tty { comfy_table::Table::new().width() } else { None });
+    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).or_else(|| {
+        if stdout_tty {
+            comfy_table::Table::new().width()
+        } else {
+            None
+        }
+    });
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut err = std::io::stderr().lock();
     let today = chrono::Local::now().date_naive();
     let mut io = Io {
         out: &mut out,
         err: &mut err,
-        style: Style { color: color(stdout_tty), width },
+        style: Style {
+            color: color(stdout_tty),
+            width,
+        },
         err_color: color(stderr_tty),
     };
     let result = app::run(&cli, today, &mut io).and_then(|code| out.flush().map(|_| code));

@@ -215,8 +215,13 @@ pub struct Obligation {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Schedule {
-    Every { period: Period, from: Option<NaiveDate> },
-    Once { due: Option<NaiveDate> },
+    Every {
+        period: Period,
+        from: Option<NaiveDate>,
+    },
+    Once {
+        due: Option<NaiveDate>,
+    },
     /// A standing duty with no date (e.g. "shall cooperate").
     Standing,
 }

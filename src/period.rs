@@ -27,8 +27,7 @@ pub const ACCEPTED_FORMS: &str =
 
 /// Number words one to twelve, the ones agreements spell out.
 const NUMBER_WORDS: [&str; 12] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 ];
 
 /// Periods longer than this many years are refused: they are typing mistakes, and
@@ -37,16 +36,36 @@ const MAX_YEARS: u32 = 1000;
 
 impl Period {
     pub const fn days(n: u32) -> Self {
-        Period { years: 0, months: 0, weeks: 0, days: n }
+        Period {
+            years: 0,
+            months: 0,
+            weeks: 0,
+            days: n,
+        }
     }
     pub const fn weeks(n: u32) -> Self {
-        Period { years: 0, months: 0, weeks: n, days: 0 }
+        Period {
+            years: 0,
+            months: 0,
+            weeks: n,
+            days: 0,
+        }
     }
     pub const fn months(n: u32) -> Self {
-        Period { years: 0, months: n, weeks: 0, days: 0 }
+        Period {
+            years: 0,
+            months: n,
+            weeks: 0,
+            days: 0,
+        }
     }
     pub const fn years(n: u32) -> Self {
-        Period { years: n, months: 0, weeks: 0, days: 0 }
+        Period {
+            years: n,
+            months: 0,
+            weeks: 0,
+            days: 0,
+        }
     }
 
     /// Whether the period has no length at all ("0 days").
@@ -97,9 +116,7 @@ impl Period {
     pub fn parse(input: &str) -> Result<Period, PeriodError> {
         let text = input.trim();
         if text.is_empty() {
-            return Err(PeriodError(format!(
-                "empty period; write it as {ACCEPTED_FORMS}"
-            )));
+            return Err(PeriodError(format!("empty period; write it as {ACCEPTED_FORMS}")));
         }
         let period = if text.starts_with(['P', 'p']) && !text.contains(' ') {
             parse_iso(text)
@@ -107,13 +124,8 @@ impl Period {
             parse_words(text)
         }
         .map_err(|why| PeriodError(format!("{why}; write it as {ACCEPTED_FORMS}")))?;
-        if period.years > MAX_YEARS
-            || period.total_months() > MAX_YEARS * 12
-            || period.total_days() > MAX_YEARS * 366
-        {
-            return Err(PeriodError(format!(
-                "period `{text}` is longer than {MAX_YEARS} years"
-            )));
+        if period.years > MAX_YEARS || period.total_months() > MAX_YEARS * 12 || period.total_days() > MAX_YEARS * 366 {
+            return Err(PeriodError(format!("period `{text}` is longer than {MAX_YEARS} years")));
         }
         Ok(period)
     }
@@ -125,9 +137,7 @@ fn parse_iso(text: &str) -> Result<Period, String> {
         return Err(format!("`{text}` has no length after `P`"));
     }
     if body.contains(['T', 't']) {
-        return Err(format!(
-            "`{text}` has a time part; agreement periods are whole days"
-        ));
+        return Err(format!("`{text}` has a time part; agreement periods are whole days"));
     }
     let mut period = Period::default();
     let mut digits = String::new();
@@ -144,9 +154,7 @@ fn parse_iso(text: &str) -> Result<Period, String> {
         if seen.contains(unit) {
             return Err(format!("`{text}` gives `{unit}` twice"));
         }
-        let n: u32 = digits
-            .parse()
-            .map_err(|_| format!("`{text}` has a number too large"))?;
+        let n: u32 = digits.parse().map_err(|_| format!("`{text}` has a number too large"))?;
         match unit {
             'Y' => period.years = n,
             'M' => period.months = n,
@@ -169,10 +177,8 @@ fn parse_words(text: &str) -> Result<Period, String> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty() && *t != "and")
         .collect();
-    if tokens.len() % 2 != 0 {
-        return Err(format!(
-            "`{text}` needs a number and a unit for each part"
-        ));
+    if !tokens.len().is_multiple_of(2) {
+        return Err(format!("`{text}` needs a number and a unit for each part"));
     }
     let mut period = Period::default();
     let mut seen: Vec<&str> = Vec::new();
@@ -251,7 +257,12 @@ mod tests {
         assert_eq!(Period::parse("1 year"), Ok(Period::years(1)));
         assert_eq!(
             Period::parse("1 year and 6 months"),
-            Ok(Period { years: 1, months: 6, weeks: 0, days: 0 })
+            Ok(Period {
+                years: 1,
+                months: 6,
+                weeks: 0,
+                days: 0
+            })
         );
     }
 
@@ -263,15 +274,30 @@ mod tests {
         assert_eq!(Period::parse("P2W"), Ok(Period::weeks(2)));
         assert_eq!(
             Period::parse("P1Y6M"),
-            Ok(Period { years: 1, months: 6, weeks: 0, days: 0 })
+            Ok(Period {
+                years: 1,
+                months: 6,
+                weeks: 0,
+                days: 0
+            })
         );
     }
 
     #[test]
     fn rejects_what_it_cannot_read_and_names_the_forms() {
         for bad in [
-            "", "90", "days", "ninety days", "6 moons", "P", "P6", "PT6H", "P6M6M", "6 months 2 months",
-            "P99999999999D", "5000 years",
+            "",
+            "90",
+            "days",
+            "ninety days",
+            "6 moons",
+            "P",
+            "P6",
+            "PT6H",
+            "P6M6M",
+            "6 months 2 months",
+            "P99999999999D",
+            "5000 years",
         ] {
             let err = Period::parse(bad).expect_err(bad);
             assert!(!err.0.is_empty(), "{bad}");

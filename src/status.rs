@@ -43,9 +43,17 @@ impl fmt::Display for State {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EntryIntoForce {
     /// In force since `date`; `assumed` when the clause is the file author's assumption.
-    Since { date: NaiveDate, reason: String, assumed: bool },
+    Since {
+        date: NaiveDate,
+        reason: String,
+        assumed: bool,
+    },
     /// Approvals still awaited, then `then`.
-    AwaitingApprovals { missing: Vec<Approval>, then: Then, article: Option<String> },
+    AwaitingApprovals {
+        missing: Vec<Approval>,
+        then: Then,
+        article: Option<String>,
+    },
     /// Every condition is met but signature.
     AwaitingSignature { article: Option<String> },
     /// A date of entry into force still in the future.
@@ -71,29 +79,57 @@ pub fn entry_into_force(a: &Agreement, as_of: NaiveDate) -> EntryIntoForce {
         Upon::Signature => match signed {
             Some(date) => EntryIntoForce::Since {
                 date,
-                reason: cite(if assumed { "on signature, assumed: the text has no entry-into-force clause" } else { "on signature" }),
+                reason: cite(if assumed {
+                    "on signature, assumed: the text has no entry-into-force clause"
+                } else {
+                    "on signature"
+                }),
                 assumed,
             },
-            None => EntryIntoForce::AwaitingSignature { article: clause.article.clone() },
+            None => EntryIntoForce::AwaitingSignature {
+                article: clause.article.clone(),
+            },
         },
-        Upon::Date(date) if *date <= as_of => EntryIntoForce::Since { date: *date, reason: cite("on the date it sets"), assumed },
+        Upon::Date(date) if *date <= as_of => EntryIntoForce::Since {
+            date: *date,
+            reason: cite("on the date it sets"),
+            assumed,
+        },
         Upon::Date(date) => EntryIntoForce::OnDate { date: *date },
         Upon::Conditions { requires, then } => {
             let (given, missing) = approvals(a, requires, as_of);
             if !missing.is_empty() {
-                return EntryIntoForce::AwaitingApprovals { missing, then: *then, article: clause.article.clone() };
+                return EntryIntoForce::AwaitingApprovals {
+                    missing,
+                    then: *then,
+                    article: clause.article.clone(),
+                };
             }
             let last = given.into_iter().max();
             match (then, last) {
-                (Then::LastApproval, Some(date)) => EntryIntoForce::Since { date, reason: cite("on the date of the last approval"), assumed },
-                (Then::Signature, _) => match (signed, last) {
-                    (Some(s), Some(l)) if s >= l => EntryIntoForce::Since { date: s, reason: cite("on signature, after the approvals"), assumed },
-                    (Some(s), Some(l)) => EntryIntoForce::Unknown {
-                        reason: format!("signed on {s}, before the last approval on {l}; the clause requires approval first"),
-                    },
-                    _ => EntryIntoForce::AwaitingSignature { article: clause.article.clone() },
+                (Then::LastApproval, Some(date)) => EntryIntoForce::Since {
+                    date,
+                    reason: cite("on the date of the last approval"),
+                    assumed,
                 },
-                (Then::LastApproval, None) => EntryIntoForce::Unknown { reason: "no approvals are required".into() },
+                (Then::Signature, _) => match (signed, last) {
+                    (Some(s), Some(l)) if s >= l => EntryIntoForce::Since {
+                        date: s,
+                        reason: cite("on signature, after the approvals"),
+                        assumed,
+                    },
+                    (Some(s), Some(l)) => EntryIntoForce::Unknown {
+                        reason: format!(
+                            "signed on {s}, before the last approval on {l}; the clause requires approval first"
+                        ),
+                    },
+                    _ => EntryIntoForce::AwaitingSignature {
+                        article: clause.article.clone(),
+                    },
+                },
+                (Then::LastApproval, None) => EntryIntoForce::Unknown {
+                    reason: "no approvals are required".into(),
+                },
             }
         }
     }
@@ -152,21 +188,38 @@ pub fn status(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Status {
             date
         }
         EntryIntoForce::AwaitingApprovals { missing, then, article } => {
-            let who = missing.iter().map(|m| approval_label(a, m)).collect::<Vec<_>>().join(", ");
+            let who = missing
+                .iter()
+                .map(|m| approval_label(a, m))
+                .collect::<Vec<_>>()
+                .join(", ");
             let then = match then {
                 Then::Signature => "; then signature",
                 Then::LastApproval => "",
             };
             let art = article.map(|x| format!(" ({x})")).unwrap_or_default();
             st.state = if a.draft { State::Draft } else { State::AwaitingApproval };
-            st.reason = format!("{}awaiting approval by {who}{then}{art}", if a.draft { "draft text; " } else { "" });
+            st.reason = format!(
+                "{}awaiting approval by {who}{then}{art}",
+                if a.draft { "draft text; " } else { "" }
+            );
             st.missing_approvals = missing;
             return st;
         }
         EntryIntoForce::AwaitingSignature { article } => {
-            st.state = if a.draft { State::Draft } else if a.signature_date().is_some() { State::Signed } else { State::AwaitingApproval };
+            st.state = if a.draft {
+                State::Draft
+            } else if a.signature_date().is_some() {
+                State::Signed
+            } else {
+                State::AwaitingApproval
+            };
             let art = article.map(|x| format!(" ({x})")).unwrap_or_default();
-            st.reason = if a.draft { format!("draft text, not signed{art}") } else { format!("awaiting signature{art}") };
+            st.reason = if a.draft {
+                format!("draft text, not signed{art}")
+            } else {
+                format!("awaiting signature{art}")
+            };
             return st;
         }
         EntryIntoForce::OnDate { date } => {
@@ -185,7 +238,11 @@ pub fn status(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Status {
     st.state = State::InForce;
     st.in_force_since = Some(since);
 
-    if let Some(t) = a.events.iter().find(|e| e.kind == EventKind::Terminated && e.date <= as_of) {
+    if let Some(t) = a
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Terminated && e.date <= as_of)
+    {
         st.state = State::Terminated;
         st.ends_on = Some(t.date);
         st.reason = format!("terminated on {}", t.date);
@@ -201,10 +258,20 @@ pub fn status(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Status {
         st.ends_on = Some(n.end);
         if n.end < as_of {
             st.state = State::Terminated;
-            st.reason = format!("terminated: notice by {} received {}, last day in force {}", a.party_label(&n.by), n.received, n.end);
+            st.reason = format!(
+                "terminated: notice by {} received {}, last day in force {}",
+                a.party_label(&n.by),
+                n.received,
+                n.end
+            );
         } else {
             st.state = State::Terminating;
-            st.reason = format!("terminating: notice by {} received {}, in force until {}", a.party_label(&n.by), n.received, n.end);
+            st.reason = format!(
+                "terminating: notice by {} received {}, in force until {}",
+                a.party_label(&n.by),
+                n.received,
+                n.end
+            );
         }
     }
     st
@@ -224,18 +291,33 @@ pub struct Notice {
 pub fn pending_notice(a: &Agreement, as_of: NaiveDate) -> Option<Notice> {
     let rules = terminate::rules(a, as_of, &terminate::Options::default()).ok();
     let mut best: Option<Notice> = None;
-    for e in a.events.iter().filter(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of) {
+    for e in a
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of)
+    {
         let Some(by) = &e.by else { continue };
-        let end = rules.as_ref().and_then(|r| terminate::end_date(r, e.date)).map(|o| o.effective_date);
+        let end = rules
+            .as_ref()
+            .and_then(|r| terminate::end_date(r, e.date))
+            .map(|o| o.effective_date);
         let Some(end) = end else { continue };
         let revoked = a.events.iter().any(|r| {
-            r.kind == EventKind::NoticeRevoked && r.by.as_ref() == Some(by) && r.date >= e.date && r.date <= end && r.date <= as_of
+            r.kind == EventKind::NoticeRevoked
+                && r.by.as_ref() == Some(by)
+                && r.date >= e.date
+                && r.date <= end
+                && r.date <= as_of
         });
         if revoked {
             continue;
         }
         if best.as_ref().is_none_or(|b| end < b.end) {
-            best = Some(Notice { by: by.clone(), received: e.date, end });
+            best = Some(Notice {
+                by: by.clone(),
+                received: e.date,
+                end,
+            });
         }
     }
     best

@@ -27,11 +27,7 @@ pub fn distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
             prev = cur;
         }
     }
@@ -57,7 +53,10 @@ mod tests {
     #[test]
     fn suggestions_prefer_the_nearest_and_ignore_case() {
         assert_eq!(closest("IOM", ["iom", "eco"]), Some("iom"));
-        assert_eq!(closest("unhcr-iom-1998", ["unhcr-iom-1997", "eco-iom-2009"]), Some("unhcr-iom-1997"));
+        assert_eq!(
+            closest("unhcr-iom-1998", ["unhcr-iom-1997", "eco-iom-2009"]),
+            Some("unhcr-iom-1997")
+        );
         assert_eq!(closest("a", ["b"]), Some("b"));
         assert_eq!(closest("ab", ["xyz"]), None);
     }

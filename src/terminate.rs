@@ -80,7 +80,12 @@ pub enum Refusal {
     #[error("{id} is not in force: {reason}")]
     NotInForce { id: String, reason: String },
     #[error("{party} may not terminate {id}: the termination clause{article} gives that right to {allowed} only")]
-    NotEntitled { id: String, party: String, allowed: String, article: String },
+    NotEntitled {
+        id: String,
+        party: String,
+        allowed: String,
+        article: String,
+    },
     #[error("`{party}` is not a party to {id}{help}")]
     UnknownParty { id: String, party: String, help: String },
 }
@@ -91,20 +96,30 @@ pub fn rules(a: &Agreement, as_of: NaiveDate, opts: &Options) -> Result<Rules, R
         crate::status::EntryIntoForce::Since { date, .. } => date,
         other => {
             let reason = match other {
-                crate::status::EntryIntoForce::AwaitingApprovals { .. } | crate::status::EntryIntoForce::AwaitingSignature { .. } => {
+                crate::status::EntryIntoForce::AwaitingApprovals { .. }
+                | crate::status::EntryIntoForce::AwaitingSignature { .. } => {
                     crate::status::status(a, as_of, &[]).reason
                 }
                 crate::status::EntryIntoForce::OnDate { date } => format!("it enters into force on {date}"),
                 crate::status::EntryIntoForce::Unknown { reason } => reason,
                 crate::status::EntryIntoForce::Since { .. } => unreachable!("handled above"),
             };
-            return Err(Refusal::NotInForce { id: a.id.clone(), reason });
+            return Err(Refusal::NotInForce {
+                id: a.id.clone(),
+                reason,
+            });
         }
     };
     if let Some(by) = &opts.by {
         if a.party(by).is_none() {
-            let help = crate::suggest::did_you_mean(by, a.parties.iter().map(|p| p.id.as_str())).map(|h| format!("; {h}")).unwrap_or_default();
-            return Err(Refusal::UnknownParty { id: a.id.clone(), party: by.clone(), help });
+            let help = crate::suggest::did_you_mean(by, a.parties.iter().map(|p| p.id.as_str()))
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            return Err(Refusal::UnknownParty {
+                id: a.id.clone(),
+                party: by.clone(),
+                help,
+            });
         }
         if let Some(t) = &a.termination {
             if let By::Parties(allowed) = &t.by {
@@ -124,8 +139,17 @@ pub fn rules(a: &Agreement, as_of: NaiveDate, opts: &Options) -> Result<Rules, R
     let renewal_notice = a.term.as_ref().and_then(|x| x.renewal.as_ref()).and_then(|r| r.notice);
     let term = a.term.as_ref().and_then(|x| {
         let length = x.length?;
-        let renewal = x.renewal.as_ref().filter(|r| r.tacit).and_then(|r| Some((r.length, r.notice.or(clause_notice)?)));
-        Some(TermRules { start: x.from.unwrap_or(start), length, renewal, article: x.article.clone() })
+        let renewal = x
+            .renewal
+            .as_ref()
+            .filter(|r| r.tacit)
+            .and_then(|r| Some((r.length, r.notice.or(clause_notice)?)));
+        Some(TermRules {
+            start: x.from.unwrap_or(start),
+            length,
+            renewal,
+            article: x.article.clone(),
+        })
     });
     // With a tacit renewal and no separate notice of non-renewal, the clause's notice
     // is the notice of non-renewal: it does not also allow termination at any time.
@@ -142,7 +166,10 @@ pub fn rules(a: &Agreement, as_of: NaiveDate, opts: &Options) -> Result<Rules, R
             return Err(Refusal::NoClause(a.id.clone()));
         }
     }
-    let minimum_end = a.term.as_ref().and_then(|x| Some(term_last_day(x.from.unwrap_or(start), x.minimum?)?));
+    let minimum_end = a
+        .term
+        .as_ref()
+        .and_then(|x| term_last_day(x.from.unwrap_or(start), x.minimum?));
     Ok(Rules {
         agreement: a.id.clone(),
         start,
@@ -191,7 +218,10 @@ fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Vec<
     if let Some(r) = rules.roll {
         let rolled = calendar::roll(end, r, &rules.holidays);
         if rolled != end {
-            steps.push(format!("{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))", r.name()));
+            steps.push(format!(
+                "{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))",
+                r.name()
+            ));
             end = rolled;
         }
     }
@@ -225,7 +255,9 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
     let art = rules.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
 
     if let Some(period) = rules.notice {
-        let mut steps = vec![format!("notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)")];
+        let mut steps = vec![format!(
+            "notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)"
+        )];
         let basis = match rules.basis {
             Basis::Clause => format!("termination clause{art}: {period}' notice"),
             Basis::Assumed => "no termination clause; assumed twelve months' notice (VCLT art. 56(2))".to_string(),
@@ -234,16 +266,26 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
         let mut end = notice_end(rules, notice_date, period, &mut steps)?;
         if rules.effective == Effective::EndOfCalendarYear {
             let eoy = calendar::end_of_year(end);
-            steps.push(format!("effective at the end of the calendar year in which the notice period ends → {eoy}"));
+            steps.push(format!(
+                "effective at the end of the calendar year in which the notice period ends → {eoy}"
+            ));
             end = eoy;
         }
         if let Some(m) = rules.minimum_end {
             if end < m {
-                steps.push(format!("the minimum term runs to {m}; notice cannot take effect before → {m}"));
+                steps.push(format!(
+                    "the minimum term runs to {m}; notice cannot take effect before → {m}"
+                ));
                 end = m;
             }
         }
-        consider(Outcome { notice_date, effective_date: end, route: Route::Notice, period: Some(period), steps });
+        consider(Outcome {
+            notice_date,
+            effective_date: end,
+            route: Route::Notice,
+            period: Some(period),
+            steps,
+        });
     }
 
     if let Some(term) = &rules.term {
@@ -258,7 +300,11 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
                     te = term.term(k)?.1;
                 }
                 let (s, e) = term.term(k)?;
-                let which = if k == 0 { "the initial term".to_string() } else { format!("renewal term {k}") };
+                let which = if k == 0 {
+                    "the initial term".to_string()
+                } else {
+                    format!("renewal term {k}")
+                };
                 steps.push(format!(
                     "the notice period must end on or before the last day of the current term; the first term it can end is {which}, {s} to {e} (initial term {} from {ts}, renewed tacitly for {renewal} each time)",
                     term.length
@@ -270,17 +316,35 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
                         end = m;
                     }
                 }
-                consider(Outcome { notice_date, effective_date: end, route: Route::NonRenewal { term: k }, period: Some(n), steps });
+                consider(Outcome {
+                    notice_date,
+                    effective_date: end,
+                    route: Route::NonRenewal { term: k },
+                    period: Some(n),
+                    steps,
+                });
             }
             None => {
                 let (s, e) = term.term(0)?;
-                let steps = vec![format!("fixed term of {} from {s}, not renewed: it expires on {e} without notice", term.length)];
-                consider(Outcome { notice_date, effective_date: e, route: Route::Expiry, period: None, steps });
+                let steps = vec![format!(
+                    "fixed term of {} from {s}, not renewed: it expires on {e} without notice",
+                    term.length
+                )];
+                consider(Outcome {
+                    notice_date,
+                    effective_date: e,
+                    route: Route::Expiry,
+                    period: None,
+                    steps,
+                });
             }
         }
     }
     let mut best = best?;
-    best.steps.push(format!("the agreement is in force up to and including {}, its last day", best.effective_date));
+    best.steps.push(format!(
+        "the agreement is in force up to and including {}, its last day",
+        best.effective_date
+    ));
     Some(best)
 }
 
@@ -351,7 +415,13 @@ pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
         let opens = prev_close.and_then(|c| c.succ_opt()).unwrap_or(rules.start);
         if let Some(c) = closes {
             if e >= as_of {
-                out.push(Window { term: k, term_start: s, term_end: e, opens, closes: c });
+                out.push(Window {
+                    term: k,
+                    term_start: s,
+                    term_end: e,
+                    opens,
+                    closes: c,
+                });
             }
             prev_close = Some(c);
         }
@@ -403,8 +473,12 @@ mod tests {
         assert_eq!(late.effective_date, d(2023, 3, 30));
         assert_eq!(late.route, Route::NonRenewal { term: 1 });
         // Several renewals later, the window moved with each one.
-        assert_eq!(end_date(&r, d(2025, 12, 31)).unwrap().effective_date, d(2026, 3, 30));
-        assert_eq!(end_date(&r, d(2026, 1, 1)).unwrap().effective_date, d(2027, 3, 30));
+        assert_eq!(end_date(&r, d(2025, 12, 30)).unwrap().effective_date, d(2026, 3, 30));
+        assert_eq!(end_date(&r, d(2025, 12, 31)).unwrap().effective_date, d(2027, 3, 30));
+        assert_eq!(
+            end_date(&r, d(2025, 12, 31)).unwrap().route,
+            Route::NonRenewal { term: 5 }
+        );
         assert_eq!(latest_notice(&r, d(2027, 3, 30)).unwrap().notice_date, d(2026, 12, 30));
     }
 
@@ -412,10 +486,19 @@ mod tests {
     fn windows_move_with_each_renewal() {
         let r = renewing();
         let w = windows(&r, d(2022, 6, 1), 3);
-        assert_eq!(w[0], Window { term: 1, term_start: d(2022, 3, 31), term_end: d(2023, 3, 30), opens: d(2021, 12, 31), closes: d(2022, 12, 30) });
+        assert_eq!(
+            w[0],
+            Window {
+                term: 1,
+                term_start: d(2022, 3, 31),
+                term_end: d(2023, 3, 30),
+                opens: d(2021, 12, 31),
+                closes: d(2022, 12, 30)
+            }
+        );
         assert_eq!(w[1].term_end, d(2024, 3, 30));
         assert_eq!(w[1].opens, d(2022, 12, 31));
-        assert_eq!(w[2].closes, d(2023, 12, 30));
+        assert_eq!(w[2].closes, d(2024, 12, 30));
     }
 
     #[test]
@@ -438,7 +521,12 @@ mod tests {
     #[test]
     fn fixed_term_without_renewal_expires() {
         let mut r = rules(Some(Period::months(1)));
-        r.term = Some(TermRules { start: d(2020, 3, 31), length: Period::years(1), renewal: None, article: None });
+        r.term = Some(TermRules {
+            start: d(2020, 3, 31),
+            length: Period::years(1),
+            renewal: None,
+            article: None,
+        });
         let o = end_date(&r, d(2021, 3, 15)).unwrap();
         assert_eq!((o.effective_date, o.route), (d(2021, 3, 30), Route::Expiry));
         assert_eq!(end_date(&r, d(2020, 4, 1)).unwrap().effective_date, d(2020, 5, 1));

@@ -18,7 +18,13 @@ pub struct Entry {
 
 /// Events and derived milestones of `a` known on `as_of`, in date order.
 pub fn timeline(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Vec<Entry> {
-    let entry = |date, event: &str, detail: String, derived| Entry { date, agreement: a.id.clone(), event: event.to_string(), detail, derived };
+    let entry = |date, event: &str, detail: String, derived| Entry {
+        date,
+        agreement: a.id.clone(),
+        event: event.to_string(),
+        detail,
+        derived,
+    };
     let mut out = Vec::new();
     if let Some(s) = &a.signed {
         if let Some(d) = s.date {
@@ -28,13 +34,27 @@ pub fn timeline(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Vec<Entry
         }
     }
     for e in &a.events {
-        out.push(entry(e.date, e.kind.name(), event_detail(a, e).trim().to_string(), false));
+        out.push(entry(
+            e.date,
+            e.kind.name(),
+            event_detail(a, e).trim().to_string(),
+            false,
+        ));
     }
     if let EntryIntoForce::Since { date, reason, .. } = status::entry_into_force(a, as_of) {
         out.push(entry(date, "entry_into_force", reason, true));
     }
     if let Some(n) = status::pending_notice(a, as_of) {
-        out.push(entry(n.end, "notice_period_ends", format!("last day in force under the notice by {} received {}", a.party_label(&n.by), n.received), true));
+        out.push(entry(
+            n.end,
+            "notice_period_ends",
+            format!(
+                "last day in force under the notice by {} received {}",
+                a.party_label(&n.by),
+                n.received
+            ),
+            true,
+        ));
     }
     if let Some((by, date)) = status::superseded(a, as_of, all) {
         out.push(entry(date, "superseded", format!("by {by}"), true));
@@ -42,7 +62,12 @@ pub fn timeline(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Vec<Entry
     for am in &a.amendments {
         let st = crate::amendments::status(a, am, as_of);
         if let Some(on) = st.in_force_on {
-            out.push(entry(on, "amendment_in_force", format!("{} ({})", am.id, am.article.as_deref().unwrap_or("-")), true));
+            out.push(entry(
+                on,
+                "amendment_in_force",
+                format!("{} ({})", am.id, am.article.as_deref().unwrap_or("-")),
+                true,
+            ));
         }
     }
     out.sort_by_key(|e| e.date);
@@ -76,4 +101,3 @@ pub fn event_detail(a: &Agreement, e: &Event) -> String {
         format!("  {}", parts.join("; "))
     }
 }
-

@@ -37,7 +37,12 @@ pub fn text(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool) -> io:
 /// "2 errors and 1 warning in 5 files (2 files have errors)".
 pub fn summary(errors: usize, warnings: usize, files: usize, failed: usize) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let mut s = format!("{} and {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"));
+    let mut s = format!(
+        "{} and {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(files, "file")
+    );
     if failed > 0 {
         s.push_str(&format!(" ({} with errors)", plural(failed, "file")));
     }

@@ -19,7 +19,10 @@ pub fn table_out(out: &mut dyn Write, style: &Style, items: &[Item], agreements:
     if items.is_empty() {
         return writeln!(out, "nothing due");
     }
-    let mut t = table(style, &["date", "days", "status", "agreement", "what", "who", "article"]);
+    let mut t = table(
+        style,
+        &["date", "days", "status", "agreement", "what", "who", "article"],
+    );
     for i in items {
         let (mark, color) = match i.status {
             DueStatus::Overdue => ("! overdue", Color::Red),
@@ -58,7 +61,18 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 10] = ["date", "days", "status", "agreement", "kind", "id", "parties", "article", "assumed", "text"];
+pub const CSV_COLUMNS: [&str; 10] = [
+    "date",
+    "days",
+    "status",
+    "agreement",
+    "kind",
+    "id",
+    "parties",
+    "article",
+    "assumed",
+    "text",
+];
 
 pub fn csv_out(out: &mut dyn Write, items: &[Item]) -> io::Result<()> {
     write!(out, "{}\r\n", CSV_COLUMNS.join(","))?;

@@ -17,7 +17,10 @@ pub fn uid(item: &Item) -> String {
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
 }
 
 /// Folds a content line at 75 octets (RFC 5545 §3.1), never inside a character.
@@ -53,9 +56,23 @@ pub fn write(out: &mut dyn Write, items: &[Item], stamp: NaiveDate) -> io::Resul
         line(&format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")))?;
         line(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")))?;
         let article = item.article.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
-        line(&format!("SUMMARY:{}", escape(&format!("{}: {}{article}", item.agreement, item.text))))?;
-        let assumed = if item.assumed { "\nThe interval is an assumption of the file's author." } else { "" };
-        line(&format!("DESCRIPTION:{}", escape(&format!("{}\nWho: {}{assumed}", item.explanation, item.parties.join(", ")))))?;
+        line(&format!(
+            "SUMMARY:{}",
+            escape(&format!("{}: {}{article}", item.agreement, item.text))
+        ))?;
+        let assumed = if item.assumed {
+            "\nThe interval is an assumption of the file's author."
+        } else {
+            ""
+        };
+        line(&format!(
+            "DESCRIPTION:{}",
+            escape(&format!(
+                "{}\nWho: {}{assumed}",
+                item.explanation,
+                item.parties.join(", ")
+            ))
+        ))?;
         line(&format!("CATEGORIES:{}", item.kind.name()))?;
         line("TRANSP:TRANSPARENT")?;
         let lead_days = shift_back(date, item.lead).map_or(30, |r| (date - r).num_days());

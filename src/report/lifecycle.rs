@@ -7,18 +7,39 @@ use crate::timeline::Entry;
 use comfy_table::Cell;
 use std::io::{self, Write};
 
-pub fn amendments_table(out: &mut dyn Write, style: &Style, rows: &[(&Agreement, &Amendment, AmendmentStatus)]) -> io::Result<()> {
+pub fn amendments_table(
+    out: &mut dyn Write,
+    style: &Style,
+    rows: &[(&Agreement, &Amendment, AmendmentStatus)],
+) -> io::Result<()> {
     if rows.is_empty() {
         return writeln!(out, "no amendments");
     }
-    let mut t = table(style, &["agreement", "id", "article", "status", "awaiting", "in force on", "summary"]);
+    let mut t = table(
+        style,
+        &[
+            "agreement",
+            "id",
+            "article",
+            "status",
+            "awaiting",
+            "in force on",
+            "summary",
+        ],
+    );
     for (a, am, st) in rows {
         t.add_row(vec![
             Cell::new(&a.id),
             Cell::new(&am.id),
             Cell::new(am.article.as_deref().unwrap_or("-")),
             Cell::new(st.state.name()),
-            Cell::new(st.awaiting.iter().map(|x| crate::status::approval_label(a, x)).collect::<Vec<_>>().join(", ")),
+            Cell::new(
+                st.awaiting
+                    .iter()
+                    .map(|x| crate::status::approval_label(a, x))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             Cell::new(super::opt(&st.in_force_on)),
             Cell::new(am.summary.as_deref().unwrap_or("")),
         ]);
@@ -53,8 +74,17 @@ pub use crate::timeline::event_detail;
 pub fn timeline_table(out: &mut dyn Write, style: &Style, entries: &[Entry]) -> io::Result<()> {
     let mut t = table(style, &["date", "agreement", "event", "detail"]);
     for e in entries {
-        let ev = if e.derived { format!("{} *", e.event) } else { e.event.clone() };
-        t.add_row(vec![Cell::new(e.date), Cell::new(&e.agreement), Cell::new(ev), Cell::new(&e.detail)]);
+        let ev = if e.derived {
+            format!("{} *", e.event)
+        } else {
+            e.event.clone()
+        };
+        t.add_row(vec![
+            Cell::new(e.date),
+            Cell::new(&e.agreement),
+            Cell::new(ev),
+            Cell::new(&e.detail),
+        ]);
     }
     write_table(out, &t)?;
     writeln!(out, "\n* derived by accord from the clauses and recorded events")

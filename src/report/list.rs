@@ -28,7 +28,13 @@ pub fn table_out(out: &mut dyn Write, style: &Style, rows: &[(&Agreement, Status
         t.add_row(vec![
             Cell::new(&a.id),
             Cell::new(a.display_title()),
-            Cell::new(a.parties.iter().map(|p| a.party_label(&p.id)).collect::<Vec<_>>().join(", ")),
+            Cell::new(
+                a.parties
+                    .iter()
+                    .map(|p| a.party_label(&p.id))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             Cell::new(opt(&a.signature_date())),
             Cell::new(opt(&st.in_force_since)),
             colored(style, status, state_color(st.state)),
@@ -65,7 +71,11 @@ pub fn json_out(out: &mut dyn Write, rows: &[(&Agreement, Status)]) -> io::Resul
 pub fn status_out(out: &mut dyn Write, style: &Style, rows: &[(&Agreement, Status)]) -> io::Result<()> {
     let mut t = table(style, &["id", "status", "reason"]);
     for (a, st) in rows {
-        t.add_row(vec![Cell::new(&a.id), colored(style, st.state.name(), state_color(st.state)), Cell::new(&st.reason)]);
+        t.add_row(vec![
+            Cell::new(&a.id),
+            colored(style, st.state.name(), state_color(st.state)),
+            Cell::new(&st.reason),
+        ]);
     }
     write_table(out, &t)
 }

@@ -1,14 +1,13 @@
 //! The report layer: the only code that writes to the user. Each command's renderer
 //! takes computed results and a writer; nothing here computes dates.
-#![allow(clippy::print_stdout)]
 
 pub mod diagnostics;
 pub mod due;
 pub mod ics;
+pub mod lifecycle;
 pub mod list;
 pub mod show;
 pub mod terminate;
-pub mod lifecycle;
 
 use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
 

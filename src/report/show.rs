@@ -36,13 +36,34 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
     }
     writeln!(out, "parties:")?;
     for p in &a.parties {
-        let sig = p.signatory.as_ref().map(|s| format!("; signatory {}{}", s.name, s.title.as_ref().map(|t| format!(", {t}")).unwrap_or_default())).unwrap_or_default();
-        let organs = if p.organs.is_empty() { String::new() } else { format!("; organs: {}", p.organs.join(", ")) };
+        let sig = p
+            .signatory
+            .as_ref()
+            .map(|s| {
+                format!(
+                    "; signatory {}{}",
+                    s.name,
+                    s.title.as_ref().map(|t| format!(", {t}")).unwrap_or_default()
+                )
+            })
+            .unwrap_or_default();
+        let organs = if p.organs.is_empty() {
+            String::new()
+        } else {
+            format!("; organs: {}", p.organs.join(", "))
+        };
         writeln!(out, "  {:<8}{}{sig}{organs}", p.id, p.name)?;
     }
     if let Some(s) = &a.signed {
         let date = s.date.map_or("date not given".to_string(), |d| d.to_string());
-        field(out, "signed", format!("{date}{}", s.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default()))?;
+        field(
+            out,
+            "signed",
+            format!(
+                "{date}{}",
+                s.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default()
+            ),
+        )?;
     } else {
         field(out, "signed", "not signed")?;
     }
@@ -53,7 +74,11 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
                 Upon::Signature => "on signature".to_string(),
                 Upon::Date(d) => format!("on {d}"),
                 Upon::Conditions { requires, then } => {
-                    let who = requires.iter().map(|r| crate::status::approval_label(a, r)).collect::<Vec<_>>().join(" and ");
+                    let who = requires
+                        .iter()
+                        .map(|r| crate::status::approval_label(a, r))
+                        .collect::<Vec<_>>()
+                        .join(" and ");
                     match then {
                         Then::Signature => format!("after approval by {who}, on signature"),
                         Then::LastApproval => format!("on the later approval by {who}"),
@@ -75,9 +100,15 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
             s.push_str("indefinite");
         }
         if let Some(r) = &t.renewal {
-            s.push_str(&format!("; renewed {}for {}", if r.tacit { "tacitly " } else { "" }, r.length));
+            s.push_str(&format!(
+                "; renewed {}for {}",
+                if r.tacit { "tacitly " } else { "" },
+                r.length
+            ));
             if let Some(n) = r.notice {
-                s.push_str(&format!(" unless notice of non-renewal is received {n} before the end of the term"));
+                s.push_str(&format!(
+                    " unless notice of non-renewal is received {n} before the end of the term"
+                ));
             }
         }
         if let Some(m) = t.minimum {
@@ -93,17 +124,30 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
                 By::Parties(p) => p.iter().map(|x| a.party_label(x)).collect::<Vec<_>>().join(", "),
             };
             let what = match t.notice {
-                Some(n) => format!("{n}' {}notice by {who}", t.form.as_ref().map(|f| format!("{f} ")).unwrap_or_default()),
+                Some(n) => format!(
+                    "{n}' {}notice by {who}",
+                    t.form.as_ref().map(|f| format!("{f} ")).unwrap_or_default()
+                ),
                 None => "no clause; the file opts in to VCLT art. 56(2)'s twelve months".to_string(),
             };
-            let eff = if t.effective == Effective::EndOfCalendarYear { ", effective at the end of a calendar year" } else { "" };
+            let eff = if t.effective == Effective::EndOfCalendarYear {
+                ", effective at the end of a calendar year"
+            } else {
+                ""
+            };
             field(out, "termination", format!("{what}{eff}{}", cite(&t.article)))?;
         }
     }
     if let Some(c) = &a.amendment {
         let req = match &c.requires {
             Requires::AllParties => "acceptance by all parties".to_string(),
-            Requires::Approvals(list) => format!("approval by {}", list.iter().map(|r| crate::status::approval_label(a, r)).collect::<Vec<_>>().join(" and ")),
+            Requires::Approvals(list) => format!(
+                "approval by {}",
+                list.iter()
+                    .map(|r| crate::status::approval_label(a, r))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
         };
         let on = match c.in_force {
             AmendmentInForce::OnLastAcceptance => "in force on the last acceptance",
@@ -118,7 +162,10 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
             .iter()
             .map(|r| match r {
                 Reference::Id(id) => id.clone(),
-                Reference::External { title, date } => format!("{title}{}", date.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()),
+                Reference::External { title, date } => format!(
+                    "{title}{}",
+                    date.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
+                ),
             })
             .collect();
         field(out, "supersedes", list.join("; "))?;
@@ -127,12 +174,21 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
         writeln!(out, "\nobligations:")?;
         for o in &a.obligations {
             let when = match &o.schedule {
-                Schedule::Every { period, from } => format!("every {period}{}{}", from.map(|f| format!(" from {f}")).unwrap_or_default(), if o.assumed { " (assumed)" } else { "" }),
+                Schedule::Every { period, from } => format!(
+                    "every {period}{}{}",
+                    from.map(|f| format!(" from {f}")).unwrap_or_default(),
+                    if o.assumed { " (assumed)" } else { "" }
+                ),
                 Schedule::Once { due: Some(d) } => format!("once, by {d}"),
                 Schedule::Once { due: None } => "once, no deadline".to_string(),
                 Schedule::Standing => "standing".to_string(),
             };
-            let who = o.parties.iter().map(|p| a.party_label(p)).collect::<Vec<_>>().join(", ");
+            let who = o
+                .parties
+                .iter()
+                .map(|p| a.party_label(p))
+                .collect::<Vec<_>>()
+                .join(", ");
             let modal = o.modality.map(|m| format!("{m:?}").to_lowercase()).unwrap_or_default();
             writeln!(out, "  {} [{who}; {modal}; {when}{}]", o.id, cite(&o.article))?;
             writeln!(out, "      {}", o.text)?;
@@ -142,7 +198,14 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
         writeln!(out, "\namendments:")?;
         for am in &a.amendments {
             let st = amendments::status(a, am, cx.as_of);
-            writeln!(out, "  {} to {}: {} — {}", am.id, am.article.as_deref().unwrap_or("-"), st.state.name(), st.reason)?;
+            writeln!(
+                out,
+                "  {} to {}: {} — {}",
+                am.id,
+                am.article.as_deref().unwrap_or("-"),
+                st.state.name(),
+                st.reason
+            )?;
             if let Some(s) = &am.summary {
                 writeln!(out, "      {s}")?;
             }
@@ -151,7 +214,13 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
     if !a.events.is_empty() {
         writeln!(out, "\nevents:")?;
         for e in &a.events {
-            writeln!(out, "  {}  {}{}", e.date, e.kind.name(), super::lifecycle::event_detail(a, e))?;
+            writeln!(
+                out,
+                "  {}  {}{}",
+                e.date,
+                e.kind.name(),
+                super::lifecycle::event_detail(a, e)
+            )?;
         }
     }
     if !cx.children.is_empty() {
@@ -164,7 +233,13 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
         if cx.articles {
             writeln!(out, "\narticles (as in force on {}):", cx.as_of)?;
             for (art, by) in amendments::articles_as_of(a, cx.as_of) {
-                writeln!(out, "\n  {} {}{}", art.number, art.title.as_deref().unwrap_or(""), by.map(|b| format!("  [as amended by {b}]")).unwrap_or_default())?;
+                writeln!(
+                    out,
+                    "\n  {} {}{}",
+                    art.number,
+                    art.title.as_deref().unwrap_or(""),
+                    by.map(|b| format!("  [as amended by {b}]")).unwrap_or_default()
+                )?;
                 for line in art.text.as_deref().unwrap_or("").lines() {
                     writeln!(out, "    {line}")?;
                 }
@@ -179,7 +254,12 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
     if !a.sources.is_empty() {
         writeln!(out, "\nsources:")?;
         for s in &a.sources {
-            writeln!(out, "  {}{}", s.title, s.date.map(|d| format!(" ({d})")).unwrap_or_default())?;
+            writeln!(
+                out,
+                "  {}{}",
+                s.title,
+                s.date.map(|d| format!(" ({d})")).unwrap_or_default()
+            )?;
         }
     }
     writeln!(out, "\nfile: {}", a.file.display())
@@ -215,7 +295,10 @@ pub fn json(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
         map.insert("articles".into(), articles.into());
         map.insert("obligations".into(), obligations.into());
         map.insert("amendments".into(), amendments.into());
-        map.insert("children".into(), cx.children.iter().map(|(c, _)| c.id.clone()).collect::<Vec<_>>().into());
+        map.insert(
+            "children".into(),
+            cx.children.iter().map(|(c, _)| c.id.clone()).collect::<Vec<_>>().into(),
+        );
         map.insert("under".into(), a.under.clone().into());
     }
     serde_json::to_writer_pretty(&mut *out, &v)?;

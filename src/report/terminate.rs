@@ -12,7 +12,14 @@ pub enum Question {
     Terms,
 }
 
-pub fn text(out: &mut dyn Write, a: &Agreement, rules: &Rules, q: &Question, outcome: Option<&Outcome>, windows: &[Window]) -> io::Result<()> {
+pub fn text(
+    out: &mut dyn Write,
+    a: &Agreement,
+    rules: &Rules,
+    q: &Question,
+    outcome: Option<&Outcome>,
+    windows: &[Window],
+) -> io::Result<()> {
     writeln!(out, "{}: {}", a.id, a.display_title())?;
     writeln!(out, "{}", terms_line(a, rules))?;
     if rules.basis == Basis::Assumed {
@@ -21,27 +28,54 @@ pub fn text(out: &mut dyn Write, a: &Agreement, rules: &Rules, q: &Question, out
     writeln!(out)?;
     match (q, outcome) {
         (Question::Notice, Some(o)) => {
-            writeln!(out, "notice received {} → in force until {} (its last day){}", o.notice_date, o.effective_date, route_note(o))?;
+            writeln!(
+                out,
+                "notice received {} → in force until {} (its last day){}",
+                o.notice_date,
+                o.effective_date,
+                route_note(o)
+            )?;
             steps(out, o)?;
         }
         (Question::EndBy(e), Some(o)) => {
-            writeln!(out, "to have ended by {e}, notice must be received by {} (the latest such day) → in force until {}{}", o.notice_date, o.effective_date, route_note(o))?;
+            writeln!(
+                out,
+                "to have ended by {e}, notice must be received by {} (the latest such day) → in force until {}{}",
+                o.notice_date,
+                o.effective_date,
+                route_note(o)
+            )?;
             if let Some(next) = o.notice_date.succ_opt() {
                 writeln!(out, "one day later ({next}) would be too late")?;
             }
             steps(out, o)?;
         }
         (Question::EndBy(e), None) => {
-            writeln!(out, "no notice can end it by {e}: even notice received on its first day in force ({}) ends it later", rules.start)?;
+            writeln!(
+                out,
+                "no notice can end it by {e}: even notice received on its first day in force ({}) ends it later",
+                rules.start
+            )?;
         }
         (Question::Notice, None) => writeln!(out, "the date is outside the calendar accord can compute")?,
         (Question::Terms, _) => {}
     }
     if !windows.is_empty() {
-        writeln!(out, "\nnotice windows (notice of non-renewal must be received within the window to end that term):")?;
+        writeln!(
+            out,
+            "\nnotice windows (notice of non-renewal must be received within the window to end that term):"
+        )?;
         for w in windows {
-            let which = if w.term == 0 { "initial term".to_string() } else { format!("renewal {}", w.term) };
-            writeln!(out, "  {which:<12} {} to {}   window {} to {}", w.term_start, w.term_end, w.opens, w.closes)?;
+            let which = if w.term == 0 {
+                "initial term".to_string()
+            } else {
+                format!("renewal {}", w.term)
+            };
+            writeln!(
+                out,
+                "  {which:<12} {} to {}   window {} to {}",
+                w.term_start, w.term_end, w.opens, w.closes
+            )?;
         }
     }
     Ok(())
@@ -74,8 +108,15 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
     let mut parts = Vec::new();
     if let Some(n) = rules.notice {
         let art = rules.article.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
-        let form = t.and_then(|t| t.form.as_ref()).map(|f| format!("{f} ")).unwrap_or_default();
-        let what = if rules.basis == Basis::Assumed { "assumed notice period" } else { "termination clause" };
+        let form = t
+            .and_then(|t| t.form.as_ref())
+            .map(|f| format!("{f} "))
+            .unwrap_or_default();
+        let what = if rules.basis == Basis::Assumed {
+            "assumed notice period"
+        } else {
+            "termination clause"
+        };
         parts.push(format!("{what}{art}: {n}' {form}notice by {who}"));
     }
     if rules.effective == Effective::EndOfCalendarYear {
@@ -84,7 +125,10 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
     if let Some(term) = &rules.term {
         let art = term.article.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
         match term.renewal {
-            Some((r, n)) => parts.push(format!("term{art}: {} from {}, renewed tacitly for {r} unless notice of non-renewal ({n}) is received in time", term.length, term.start)),
+            Some((r, n)) => parts.push(format!(
+                "term{art}: {} from {}, renewed tacitly for {r} unless notice of non-renewal ({n}) is received in time",
+                term.length, term.start
+            )),
             None => parts.push(format!("fixed term{art}: {} from {}", term.length, term.start)),
         }
     }
@@ -94,7 +138,14 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
     parts.join("; ")
 }
 
-pub fn json(out: &mut dyn Write, a: &Agreement, rules: &Rules, q: &Question, outcome: Option<&Outcome>, windows: &[Window]) -> io::Result<()> {
+pub fn json(
+    out: &mut dyn Write,
+    a: &Agreement,
+    rules: &Rules,
+    q: &Question,
+    outcome: Option<&Outcome>,
+    windows: &[Window],
+) -> io::Result<()> {
     let (notice_date, effective_date, latest) = match (q, outcome) {
         (Question::Notice, Some(o)) => (Some(o.notice_date), Some(o.effective_date), None),
         (Question::EndBy(_), Some(o)) => (None, Some(o.effective_date), Some(o.notice_date)),
