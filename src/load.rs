@@ -291,7 +291,12 @@ fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Di
         .map(|l| Span::at(source, l.line() as usize, l.column() as usize));
     let (code, help) = classify(&message);
     let mut d = Diagnostic::new(code, path, span, message.clone());
-    if code == "syntax" && message.contains("expected mapping start") && err.location().is_some_and(|l| l.line() <= 1) {
+    let first_content_line = source
+        .lines()
+        .position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map_or(1, |i| i as u64 + 1);
+    let at_top = err.location().is_some_and(|l| l.line() <= first_content_line);
+    if code == "syntax" && message.contains("expected mapping start") && at_top {
         d.code = "not-a-mapping";
         d.message = "the top level of an agreement file must be a mapping".into();
     }
@@ -401,7 +406,7 @@ fn folder_checks(loaded: &mut Loaded) {
     }
     for a in &loaded.agreements {
         if cyclic.contains(&a.id) {
-            let span = find_span(&a.file, "supersedes:", "").or_else(|| find_span(&a.file, "under:", ""));
+            let span = find_span(&a.file, "", "supersedes:").or_else(|| find_span(&a.file, "", "under:"));
             refs.push(Diagnostic::new(
                 "reference-cycle",
                 &a.file,
