@@ -172,6 +172,12 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
     }
 }
 
+/// Whether an amendment had been proposed by `as_of` (one with no proposal date is
+/// taken as known).
+pub fn proposed_by_then(am: &Amendment, as_of: NaiveDate) -> bool {
+    am.proposed_on.is_none_or(|d| d <= as_of)
+}
+
 /// The text of each article as in force on `as_of`: the original, or the text of
 /// the latest amendment replacing it that is in force by then.
 pub fn articles_as_of(a: &Agreement, as_of: NaiveDate) -> Vec<(Article, Option<String>)> {

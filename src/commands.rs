@@ -74,7 +74,11 @@ pub fn terminate(
         st.state,
         crate::status::State::Terminated | crate::status::State::Superseded
     ) {
-        writeln!(io.err, "{}: {}; there is nothing left to terminate", a.id, st.reason)?;
+        writeln!(
+            io.err,
+            "{} is no longer in force ({}); there is nothing left to terminate",
+            a.id, st.reason
+        )?;
         return Ok(FINDINGS);
     }
     let rules = match terminate::rules(a, on.max(as_of), &opts) {
@@ -121,6 +125,7 @@ pub fn amendments(loaded: &Loaded, ids: &[String], as_of: NaiveDate, format: For
         .flat_map(|a| {
             a.amendments
                 .iter()
+                .filter(move |am| crate::amendments::proposed_by_then(am, as_of))
                 .map(move |am| (a, am, crate::amendments::status(a, am, as_of)))
         })
         .collect();

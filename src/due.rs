@@ -374,7 +374,11 @@ fn term_items(b: &Builder, out: &mut Vec<Item>) {
 }
 
 fn amendment_items(b: &Builder, out: &mut Vec<Item>) {
-    for am in &b.a.amendments {
+    for am in
+        b.a.amendments
+            .iter()
+            .filter(|am| amendments::proposed_by_then(am, b.as_of))
+    {
         let st = amendments::status(b.a, am, b.as_of);
         if !matches!(st.state, AmendmentState::Proposed | AmendmentState::Pending) {
             continue;

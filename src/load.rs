@@ -290,6 +290,11 @@ fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Di
         .location()
         .map(|l| Span::at(source, l.line() as usize, l.column() as usize));
     let (code, help) = classify(&message);
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        message = format!("duplicate key `{}`", rest.split(',').next().unwrap_or(rest));
+    } else if let Some(rest) = message.strip_prefix("missing field ") {
+        message = format!("missing required key {rest}");
+    }
     let mut d = Diagnostic::new(code, path, span, message.clone());
     let first_content_line = source
         .lines()
@@ -316,11 +321,17 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
             .or_else(|| (!expected.is_empty()).then(|| format!("the keys allowed here are: {}", expected.join(", "))));
         return ("unknown-key", help);
     }
-    if message.starts_with("duplicate mapping key") {
-        return ("duplicate-key", Some("remove one of the two entries".into()));
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest);
+        return (
+            "duplicate-key",
+            Some(format!(
+                "`{key}` is given twice in this mapping; remove one of the two entries"
+            )),
+        );
     }
     if message.starts_with("missing field") {
-        return ("missing-key", None);
+        return ("missing-key", Some("docs/format.md lists the required keys".into()));
     }
     if message.starts_with("unknown variant") {
         return ("invalid-value", None);

@@ -216,6 +216,24 @@ fn number(token: &str) -> Option<u32> {
     None
 }
 
+impl Period {
+    /// "6 months' notice", "1 month's notice": the period as a possessive.
+    ///
+    /// ```
+    /// use accord::period::Period;
+    /// assert_eq!(Period::months(1).possessive(), "1 month's");
+    /// assert_eq!(Period::days(90).possessive(), "90 days'");
+    /// ```
+    pub fn possessive(&self) -> String {
+        let s = self.to_string();
+        if s.ends_with('s') {
+            format!("{s}'")
+        } else {
+            format!("{s}'s")
+        }
+    }
+}
+
 impl fmt::Display for Period {
     /// The canonical spelling: `6 months`, `1 year 6 months`, `90 days`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -259,7 +259,7 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
             "notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)"
         )];
         let basis = match rules.basis {
-            Basis::Clause => format!("termination clause{art}: {period}' notice"),
+            Basis::Clause => format!("termination clause{art}: {} notice", period.possessive()),
             Basis::Assumed => "no termination clause; assumed twelve months' notice (VCLT art. 56(2))".to_string(),
         };
         steps.push(basis);
@@ -291,7 +291,16 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
     if let Some(term) = &rules.term {
         match term.renewal {
             Some((renewal, n)) => {
-                let mut steps = vec![format!("notice of non-renewal received {notice_date} (VCLT art. 78)")];
+                let term_art = term.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
+                let mut steps = vec![
+                    format!(
+                        "notice of non-renewal received {notice_date} (a notice counts from its receipt, VCLT art. 78)"
+                    ),
+                    format!(
+                        "non-renewal clause{term_art}: {} notice before the end of the current term",
+                        n.possessive()
+                    ),
+                ];
                 let pe_end = notice_end(rules, notice_date, n, &mut steps)?;
                 let mut k = 0u32;
                 let (ts, mut te) = term.term(0)?;

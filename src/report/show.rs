@@ -194,9 +194,13 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
             writeln!(out, "      {}", o.text)?;
         }
     }
-    if !a.amendments.is_empty() {
+    if a.amendments.iter().any(|am| amendments::proposed_by_then(am, cx.as_of)) {
         writeln!(out, "\namendments:")?;
-        for am in &a.amendments {
+        for am in a
+            .amendments
+            .iter()
+            .filter(|am| amendments::proposed_by_then(am, cx.as_of))
+        {
             let st = amendments::status(a, am, cx.as_of);
             writeln!(
                 out,
@@ -286,6 +290,7 @@ pub fn json(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
     let amendments: Vec<_> = a
         .amendments
         .iter()
+        .filter(|am| amendments::proposed_by_then(am, cx.as_of))
         .map(|am| {
             let st = amendments::status(a, am, cx.as_of);
             serde_json::json!({"id": am.id, "article": am.article, "status": st.state, "summary": am.summary, "in_force_on": st.in_force_on})

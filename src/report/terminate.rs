@@ -25,7 +25,9 @@ pub fn text(
     if rules.basis == Basis::Assumed {
         writeln!(out, "basis: ASSUMED. The agreement has no termination clause; twelve months' notice is the VCLT art. 56(2) assumption, not the agreement's text.")?;
     }
-    writeln!(out)?;
+    if !matches!(q, Question::Terms) {
+        writeln!(out)?;
+    }
     match (q, outcome) {
         (Question::Notice, Some(o)) => {
             writeln!(
@@ -117,7 +119,7 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
         } else {
             "termination clause"
         };
-        parts.push(format!("{what}{art}: {n}' {form}notice by {who}"));
+        parts.push(format!("{what}{art}: {} {form}notice by {who}", n.possessive()));
     }
     if rules.effective == Effective::EndOfCalendarYear {
         parts.push("effective at the end of a calendar year".into());

@@ -1,0 +1,143 @@
+//! Property tests of the date engine against a deliberately simple oracle: days are
+//! counted one at a time, and months by calendar arithmetic on (year, month) with the
+//! month's length found by walking its days.
+
+use accord::calendar::{next_occurrence, occurrence, shift};
+use accord::model::Effective;
+use accord::period::Period;
+use accord::terminate::{end_date, latest_notice, Basis, Rules, TermRules};
+use chrono::{Datelike, NaiveDate};
+use proptest::prelude::*;
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let mut d = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
+    let mut n = 0;
+    while d.month() == month {
+        n += 1;
+        d = d.succ_opt().unwrap();
+    }
+    n
+}
+
+/// Reg. 1182/71 art. 3(2)(c) by hand: same day number in the target month, or its last day.
+fn oracle_add(date: NaiveDate, p: Period) -> NaiveDate {
+    let months = (date.year() * 12 + date.month0() as i32) + p.total_months() as i32;
+    let (y, m) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
+    let day = date.day().min(days_in_month(y, m));
+    let mut d = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    for _ in 0..p.total_days() {
+        d = d.succ_opt().unwrap();
+    }
+    d
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1900i32..=2100, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| {
+        let d = d.min(days_in_month(y, m));
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    })
+}
+
+fn period() -> impl Strategy<Value = Period> {
+    prop_oneof![
+        (1u32..400).prop_map(Period::days),
+        (1u32..60).prop_map(Period::weeks),
+        (1u32..60).prop_map(Period::months),
+        (1u32..10).prop_map(Period::years),
+        (0u32..3, 0u32..12, 0u32..4, 0u32..40).prop_map(|(years, months, weeks, days)| Period {
+            years,
+            months,
+            weeks,
+            days
+        }),
+    ]
+    .prop_filter("non-zero", |p| !p.is_zero())
+}
+
+fn simple_rules(start: NaiveDate, notice: Period) -> Rules {
+    Rules {
+        agreement: "p".into(),
+        start,
+        notice: Some(notice),
+        basis: Basis::Clause,
+        article: None,
+        effective: Effective::EndOfNotice,
+        minimum_end: None,
+        term: None,
+        roll: None,
+        holidays: vec![],
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn shift_matches_the_oracle(d in date(), p in period()) {
+        prop_assert_eq!(shift(d, p).unwrap(), oracle_add(d, p));
+    }
+
+    #[test]
+    fn effective_date_matches_the_oracle(start in date(), notice in period(), gap in 0i64..20_000) {
+        let rules = simple_rules(start, notice);
+        let d = start + chrono::Duration::days(gap);
+        prop_assert_eq!(end_date(&rules, d).unwrap().effective_date, oracle_add(d, notice));
+    }
+
+    #[test]
+    fn occurrences_are_computed_from_the_anchor(anchor in date(), p in period(), k in 1u32..50) {
+        let kp = p.times(k).unwrap();
+        prop_assert_eq!(occurrence(anchor, p, k).unwrap(), oracle_add(anchor, kp));
+    }
+
+    #[test]
+    fn next_occurrence_is_the_first_on_or_after(anchor in date(), p in period(), gap in -400i64..20_000) {
+        let on = anchor + chrono::Duration::days(gap);
+        let (k, next) = next_occurrence(anchor, p, on).unwrap();
+        prop_assert!(next >= on);
+        prop_assert_eq!(next, occurrence(anchor, p, k).unwrap());
+        if k > 1 {
+            prop_assert!(occurrence(anchor, p, k - 1).unwrap() < on);
+        }
+    }
+
+    /// end(latest) ≤ E < end(latest + 1 day), for every kind of rule.
+    #[test]
+    fn latest_notice_is_exact(
+        start in date(),
+        notice in period(),
+        gap in 0i64..8_000,
+        calendar_year in any::<bool>(),
+        minimum in proptest::option::of(1u32..5),
+        renewal in proptest::option::of((1u32..4, 1u32..12, 1u32..4)),
+    ) {
+        let mut rules = simple_rules(start, notice);
+        if calendar_year {
+            rules.effective = Effective::EndOfCalendarYear;
+        }
+        rules.minimum_end = minimum.map(|y| accord::calendar::term_last_day(start, Period::years(y)).unwrap());
+        if let Some((len, months, renew)) = renewal {
+            rules.notice = None;
+            rules.term = Some(TermRules { start, length: Period::years(len), renewal: Some((Period::years(renew), Period::months(months))), article: None });
+        }
+        let e = start + chrono::Duration::days(gap);
+        match latest_notice(&rules, e) {
+            Some(o) => {
+                prop_assert!(o.effective_date <= e);
+                prop_assert_eq!(end_date(&rules, o.notice_date).unwrap().effective_date, o.effective_date);
+                let next = o.notice_date.succ_opt().unwrap();
+                prop_assert!(end_date(&rules, next).unwrap().effective_date > e);
+            }
+            None => prop_assert!(end_date(&rules, start).unwrap().effective_date > e),
+        }
+    }
+}
+
+#[test]
+fn monthly_from_31_january_falls_on_month_ends() {
+    let jan31 = NaiveDate::from_ymd_opt(2028, 1, 31).unwrap();
+    let got: Vec<String> = (1..=3)
+        .map(|k| occurrence(jan31, Period::months(1), k).unwrap().to_string())
+        .collect();
+    assert_eq!(got, ["2028-02-29", "2028-03-31", "2028-04-30"]);
+}
