@@ -416,3 +416,106 @@ fn slug(s: &str) -> String {
         .collect::<Vec<_>>()
         .join("-")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_source;
+    use std::path::Path;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn agreement(extra: &str) -> Agreement {
+        let src = format!(
+            "id: t\ntitle: T\nparties:\n  a: {{name: A}}\n  b: {{name: B}}\nsigned: {{date: 2024-02-29}}\nentry_into_force: {{upon: signature}}\n{extra}"
+        );
+        let (a, diags) = load_source(Path::new("t.yaml"), &src);
+        assert!(diags.iter().all(|d| d.severity != crate::diagnostic::Severity::Error), "{diags:?}");
+        a.unwrap()
+    }
+
+    fn dates(items: &[Item]) -> Vec<Option<NaiveDate>> {
+        items.iter().map(|i| i.date).collect()
+    }
+
+    #[test]
+    fn monthly_from_31_january_falls_on_month_ends() {
+        let a = agreement("obligations:\n  - {id: m, text: M, parties: [a], article: '1', every: 1 month, from: 2027-01-31}\n");
+        let all = [a];
+        let got: Vec<_> = [d(2027, 2, 1), d(2027, 3, 1), d(2027, 4, 1)]
+            .iter()
+            .map(|on| due(&all, *on, Period::months(1), &Filter::default())[0].date.unwrap())
+            .collect();
+        assert_eq!(got, [d(2027, 2, 28), d(2027, 3, 31), d(2027, 4, 30)]);
+    }
+
+    #[test]
+    fn yearly_from_29_february() {
+        let a = agreement("obligations:\n  - {id: y, text: Y, parties: [a], article: '1', every: 1 year}\n");
+        let all = [a];
+        assert_eq!(dates(&due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &Filter::default())), [Some(d(2027, 2, 28))]);
+        assert_eq!(dates(&due(&all, d(2027, 3, 1), DEFAULT_WITHIN, &Filter::default())), [Some(d(2028, 2, 29))]);
+    }
+
+    #[test]
+    fn rolling_from_the_last_performance_and_overdue() {
+        let a = agreement(
+            "obligations:\n  - {id: y, text: Y, parties: [a], article: '1', every: 1 year}\nevents:\n  - {date: 2025-06-10, type: performed, obligation: y}\n",
+        );
+        let all = [a];
+        let items = due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &Filter::default());
+        assert_eq!(items[0].date, Some(d(2026, 6, 10)));
+        assert_eq!(items[0].status, DueStatus::Overdue);
+        assert_eq!(items[0].days, Some(-165));
+        // A performance after the as-of date is not known yet.
+        let items = due(&all, d(2025, 6, 1), DEFAULT_WITHIN, &Filter::default());
+        assert_eq!(items[0].date, Some(d(2026, 2, 28)));
+    }
+
+    #[test]
+    fn lead_time_boundaries() {
+        let a = agreement("obligations:\n  - {id: o, text: O, parties: [a], once: true, due: 2027-01-31, lead: 30 days}\n");
+        let all = [a];
+        let status = |on| due(&all, on, DEFAULT_WITHIN, &Filter::default())[0].status;
+        assert_eq!(status(d(2026, 12, 31)), DueStatus::Upcoming);
+        assert_eq!(status(d(2027, 1, 1)), DueStatus::Due);
+        assert_eq!(status(d(2027, 1, 31)), DueStatus::Due);
+        assert_eq!(status(d(2027, 2, 1)), DueStatus::Overdue);
+    }
+
+    #[test]
+    fn the_window_is_inclusive() {
+        let a = agreement("obligations:\n  - {id: o, text: O, parties: [a], once: true, due: 2027-11-22}\n");
+        let all = [a];
+        assert_eq!(due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &Filter::default()).len(), 1);
+        assert_eq!(due(&all, d(2026, 11, 21), DEFAULT_WITHIN, &Filter::default()).len(), 0);
+    }
+
+    #[test]
+    fn open_items_come_last_and_can_be_hidden() {
+        let a = agreement(
+            "obligations:\n  - {id: open, text: O, parties: [a], once: true}\n  - {id: dated, text: D, parties: [b], once: true, due: 2027-01-01}\n",
+        );
+        let all = [a];
+        let items = due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &Filter::default());
+        assert_eq!(items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["dated", "open"]);
+        let dated = Filter { dated_only: true, ..Filter::default() };
+        assert_eq!(due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &dated).len(), 1);
+        let party = Filter { party: Some("a".into()), ..Filter::default() };
+        assert_eq!(due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &party)[0].id, "open");
+    }
+
+    #[test]
+    fn nothing_is_due_after_the_agreement_ends() {
+        let a = agreement(
+            "termination: {notice: 3 months}\nobligations:\n  - {id: y, text: Y, parties: [a], article: '1', every: 1 year}\nevents:\n  - {date: 2026-10-01, type: notice_given, by: a}\n",
+        );
+        let all = [a];
+        let items = due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &Filter::default());
+        // The end on 2027-01-01 is listed; the yearly obligation (2027-02-28) is not.
+        assert_eq!(dates(&items), [Some(d(2027, 1, 1))]);
+        assert_eq!(items[0].kind, Kind::Deadline);
+    }
+}
