@@ -33,6 +33,11 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let format = cli.global.format;
+    if let Command::Schema = &cli.command {
+        serde_json::to_writer_pretty(&mut *io.out, &crate::schema::schema())?;
+        writeln!(io.out)?;
+        return Ok(SUCCESS);
+    }
     if let Command::Check(args) = &cli.command {
         return crate::check::run(args, &cli.global.dir, format, jobs, io);
     }
@@ -87,7 +92,7 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
             Some(ids) => crate::commands::timeline(&loaded, &ids, as_of, format, io)?,
             None => USAGE,
         },
-        Command::Check(_) => unreachable!("handled above"),
+        Command::Check(_) | Command::Schema => unreachable!("handled above"),
     };
     io.out.flush()?;
     let broken = report_broken(&loaded, io)?;

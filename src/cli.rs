@@ -113,6 +113,9 @@ pub enum Command {
         /// One agreement id; default all.
         id: Option<String>,
     },
+    /// Print the JSON Schema of the file format (draft-07), for editors.
+    #[command(after_help = "Example:\n  accord schema > accord.schema.json")]
+    Schema,
     /// Check agreement files and report every problem (for CI).
     #[command(after_help = "Examples:\n  accord check\n  accord check agreements/ --format github --strict")]
     Check(CheckArgs),

@@ -432,7 +432,10 @@ mod tests {
             "id: t\ntitle: T\nparties:\n  a: {{name: A}}\n  b: {{name: B}}\nsigned: {{date: 2024-02-29}}\nentry_into_force: {{upon: signature}}\n{extra}"
         );
         let (a, diags) = load_source(Path::new("t.yaml"), &src);
-        assert!(diags.iter().all(|d| d.severity != crate::diagnostic::Severity::Error), "{diags:?}");
+        assert!(
+            diags.iter().all(|d| d.severity != crate::diagnostic::Severity::Error),
+            "{diags:?}"
+        );
         a.unwrap()
     }
 
@@ -442,7 +445,9 @@ mod tests {
 
     #[test]
     fn monthly_from_31_january_falls_on_month_ends() {
-        let a = agreement("obligations:\n  - {id: m, text: M, parties: [a], article: '1', every: 1 month, from: 2027-01-31}\n");
+        let a = agreement(
+            "obligations:\n  - {id: m, text: M, parties: [a], article: '1', every: 1 month, from: 2027-01-31}\n",
+        );
         let all = [a];
         let got: Vec<_> = [d(2027, 2, 1), d(2027, 3, 1), d(2027, 4, 1)]
             .iter()
@@ -455,8 +460,14 @@ mod tests {
     fn yearly_from_29_february() {
         let a = agreement("obligations:\n  - {id: y, text: Y, parties: [a], article: '1', every: 1 year}\n");
         let all = [a];
-        assert_eq!(dates(&due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &Filter::default())), [Some(d(2027, 2, 28))]);
-        assert_eq!(dates(&due(&all, d(2027, 3, 1), DEFAULT_WITHIN, &Filter::default())), [Some(d(2028, 2, 29))]);
+        assert_eq!(
+            dates(&due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &Filter::default())),
+            [Some(d(2027, 2, 28))]
+        );
+        assert_eq!(
+            dates(&due(&all, d(2027, 3, 1), DEFAULT_WITHIN, &Filter::default())),
+            [Some(d(2028, 2, 29))]
+        );
     }
 
     #[test]
@@ -476,7 +487,8 @@ mod tests {
 
     #[test]
     fn lead_time_boundaries() {
-        let a = agreement("obligations:\n  - {id: o, text: O, parties: [a], once: true, due: 2027-01-31, lead: 30 days}\n");
+        let a =
+            agreement("obligations:\n  - {id: o, text: O, parties: [a], once: true, due: 2027-01-31, lead: 30 days}\n");
         let all = [a];
         let status = |on| due(&all, on, DEFAULT_WITHIN, &Filter::default())[0].status;
         assert_eq!(status(d(2026, 12, 31)), DueStatus::Upcoming);
@@ -500,10 +512,19 @@ mod tests {
         );
         let all = [a];
         let items = due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &Filter::default());
-        assert_eq!(items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["dated", "open"]);
-        let dated = Filter { dated_only: true, ..Filter::default() };
+        assert_eq!(
+            items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+            ["dated", "open"]
+        );
+        let dated = Filter {
+            dated_only: true,
+            ..Filter::default()
+        };
         assert_eq!(due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &dated).len(), 1);
-        let party = Filter { party: Some("a".into()), ..Filter::default() };
+        let party = Filter {
+            party: Some("a".into()),
+            ..Filter::default()
+        };
         assert_eq!(due(&all, d(2026, 11, 22), DEFAULT_WITHIN, &party)[0].id, "open");
     }
 

@@ -21,6 +21,7 @@ pub mod model;
 pub mod period;
 pub mod raw;
 pub mod report;
+pub mod schema;
 pub mod status;
 pub mod suggest;
 pub mod terminate;

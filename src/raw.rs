@@ -3,6 +3,8 @@
 //! periods, references) are kept as spanned strings so that a diagnostic can point
 //! at the exact value. [`crate::validate`] turns these into the checked model.
 
+use crate::schema as sch;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 use std::marker::PhantomData;
@@ -10,183 +12,233 @@ use std::marker::PhantomData;
 /// A scalar with its position in the file.
 pub type S = Spanned<String>;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAgreement {
+    #[schemars(with = "sch::Id")]
     pub id: S,
+    #[schemars(with = "String")]
     pub title: S,
     pub short_title: Option<String>,
     pub kind: Option<String>,
+    #[schemars(with = "Option<sch::Status>")]
     pub status: Option<S>,
+    #[schemars(with = "std::collections::BTreeMap<String, RawParty>")]
     pub parties: Spanned<Pairs<S, RawParty>>,
     pub signed: Option<RawSigned>,
+    #[schemars(with = "Option<RawEntryIntoForce>")]
     pub entry_into_force: Option<Spanned<RawEntryIntoForce>>,
     pub term: Option<RawTerm>,
+    #[schemars(with = "Option<RawTermination>")]
     pub termination: Option<Spanned<RawTermination>>,
     pub amendment: Option<RawAmendmentClause>,
     pub obligations: Option<Vec<RawObligation>>,
     pub amendments: Option<Vec<RawAmendment>>,
     pub events: Option<Vec<RawEvent>>,
     pub articles: Option<Vec<RawArticle>>,
+    #[schemars(with = "Option<Vec<RawReference>>")]
     pub supersedes: Option<Vec<Spanned<RawReference>>>,
+    #[schemars(with = "Option<sch::Id>")]
     pub under: Option<S>,
     pub sources: Option<Vec<RawSource>>,
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawParty {
     pub name: String,
     pub short_name: Option<String>,
     pub signatory: Option<RawSignatory>,
+    #[schemars(with = "Option<Vec<String>>")]
     pub organs: Option<Vec<S>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSignatory {
     pub name: String,
     pub title: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSigned {
+    #[schemars(with = "Option<sch::Date>")]
     pub date: Option<S>,
     pub place: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntryIntoForce {
+    #[schemars(with = "sch::Upon")]
     pub upon: S,
+    #[schemars(with = "Option<sch::Date>")]
     pub date: Option<S>,
     pub requires: Option<Vec<RawApproval>>,
+    #[schemars(with = "Option<sch::Then>")]
     pub then: Option<S>,
     pub article: Option<String>,
     pub assumed: Option<bool>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawApproval {
+    #[schemars(with = "sch::Id")]
     pub party: S,
+    #[schemars(with = "Option<String>")]
     pub organ: Option<S>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTerm {
+    #[schemars(with = "Option<sch::PeriodText>")]
     pub length: Option<S>,
+    #[schemars(with = "Option<sch::Date>")]
     pub from: Option<S>,
     pub renewal: Option<RawRenewal>,
+    #[schemars(with = "Option<sch::PeriodText>")]
     pub minimum: Option<S>,
     pub article: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRenewal {
+    #[schemars(with = "Option<bool>")]
     pub tacit: Option<Spanned<bool>>,
+    #[schemars(with = "Option<sch::PeriodText>")]
     pub length: Option<S>,
+    #[schemars(with = "Option<sch::PeriodText>")]
     pub notice: Option<S>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTermination {
+    #[schemars(with = "Option<sch::PeriodText>")]
     pub notice: Option<S>,
+    #[schemars(with = "Option<RawBy>")]
     pub by: Option<Spanned<RawBy>>,
     pub form: Option<String>,
+    #[schemars(with = "Option<sch::EffectiveKw>")]
     pub effective: Option<S>,
     pub article: Option<String>,
+    #[schemars(with = "Option<sch::Fallback>")]
     pub fallback: Option<S>,
+    #[schemars(with = "Option<sch::RollKw>")]
     pub roll: Option<S>,
+    #[schemars(with = "Option<Vec<sch::Date>>")]
     pub holidays: Option<Vec<S>>,
     pub note: Option<String>,
 }
 
 /// `any_party`, or a list of party ids.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RawBy {
-    Keyword(String),
-    Parties(Vec<S>),
+    Keyword(#[schemars(with = "sch::AnyParty")] String),
+    Parties(#[schemars(with = "Vec<sch::Id>")] Vec<S>),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAmendmentClause {
+    #[schemars(with = "Option<RawRequires>")]
     pub requires: Option<Spanned<RawRequires>>,
+    #[schemars(with = "Option<sch::InForce>")]
     pub in_force: Option<S>,
     pub form: Option<String>,
     pub article: Option<String>,
 }
 
 /// `all_parties`, or a list of `{party, organ}` approvals.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RawRequires {
-    Keyword(String),
+    Keyword(#[schemars(with = "sch::AllParties")] String),
     Approvals(Vec<RawApproval>),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObligation {
+    #[schemars(with = "sch::Id")]
     pub id: S,
     pub text: String,
+    #[schemars(with = "Vec<sch::Id>")]
     pub parties: Vec<S>,
+    #[schemars(with = "Option<sch::Modality>")]
     pub modality: Option<S>,
     pub article: Option<String>,
+    #[schemars(with = "Option<sch::PeriodText>")]
     pub every: Option<S>,
+    #[schemars(with = "Option<sch::Date>")]
     pub from: Option<S>,
     pub assumed: Option<bool>,
     pub once: Option<bool>,
+    #[schemars(with = "Option<sch::Date>")]
     pub due: Option<S>,
+    #[schemars(with = "Option<sch::PeriodText>")]
     pub lead: Option<S>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAmendment {
+    #[schemars(with = "sch::Id")]
     pub id: S,
     pub article: Option<String>,
     pub proposed: Option<RawProposed>,
     pub summary: Option<String>,
     pub text: Option<String>,
+    #[schemars(with = "Option<std::collections::BTreeMap<String, sch::Date>>")]
     pub accepted: Option<Pairs<S, S>>,
+    #[schemars(with = "Option<std::collections::BTreeMap<String, sch::Date>>")]
     pub rejected: Option<Pairs<S, S>>,
+    #[schemars(with = "Option<sch::Date>")]
     pub withdrawn: Option<S>,
+    #[schemars(with = "Option<sch::Date>")]
     pub signed: Option<S>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProposed {
+    #[schemars(with = "sch::Id")]
     pub by: S,
+    #[schemars(with = "Option<sch::Date>")]
     pub date: Option<S>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
+    #[schemars(with = "sch::Date")]
     pub date: S,
     #[serde(rename = "type")]
+    #[schemars(with = "sch::EventType")]
     pub kind: S,
+    #[schemars(with = "Option<sch::Id>")]
     pub party: Option<S>,
+    #[schemars(with = "Option<String>")]
     pub organ: Option<S>,
+    #[schemars(with = "Option<sch::Id>")]
     pub obligation: Option<S>,
+    #[schemars(with = "Option<sch::Id>")]
     pub amendment: Option<S>,
+    #[schemars(with = "Option<sch::Id>")]
     pub by: Option<S>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawArticle {
     pub number: String,
@@ -195,17 +247,18 @@ pub struct RawArticle {
 }
 
 /// An agreement in the folder (its id), or one outside it (`{title, date}`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum RawReference {
     Id(String),
     External { title: String, date: Option<String> },
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub title: String,
+    #[schemars(with = "Option<sch::Date>")]
     pub date: Option<S>,
     pub document: Option<String>,
     pub note: Option<String>,

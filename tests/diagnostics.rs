@@ -100,3 +100,14 @@ fn output_does_not_depend_on_thread_count() {
     let ids = |l: &load::Loaded| l.agreements.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&one), ids(&two));
 }
+
+#[test]
+fn the_committed_schema_is_current() {
+    let committed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("docs/accord.schema.json").unwrap()).unwrap();
+    assert_eq!(
+        committed,
+        accord::schema::schema(),
+        "regenerate with: cargo run -- schema > docs/accord.schema.json"
+    );
+}

@@ -35,7 +35,11 @@ fn events(ics: &str) -> Vec<BTreeMap<String, String>> {
             ("END", "VALARM") => in_alarm = false,
             _ => {
                 if let Some(ev) = cur.as_mut() {
-                    let key = if in_alarm { format!("VALARM.{name}") } else { name.to_string() };
+                    let key = if in_alarm {
+                        format!("VALARM.{name}")
+                    } else {
+                        name.to_string()
+                    };
                     ev.insert(key, value.to_string());
                 }
             }
@@ -71,7 +75,9 @@ fn uids_are_unique_and_stable_across_runs() {
     let first = events(&export(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()));
     let later = events(&export(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()));
     let uid_by_date = |evs: &[BTreeMap<String, String>]| -> BTreeMap<String, String> {
-        evs.iter().map(|e| (e["UID"].clone(), e["DTSTART;VALUE=DATE"].clone())).collect()
+        evs.iter()
+            .map(|e| (e["UID"].clone(), e["DTSTART;VALUE=DATE"].clone()))
+            .collect()
     };
     let a = uid_by_date(&first);
     let b = uid_by_date(&later);

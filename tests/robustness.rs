@@ -31,7 +31,15 @@ fn load_text(text: &str) -> (Option<accord::model::Agreement>, Vec<Diagnostic>) 
 
 #[test]
 fn empty_list_and_scalar_files_are_not_agreements() {
-    for text in ["", "\n\n", "# only a comment\n", "- a\n- b\n", "just a sentence\n", "42\n", "~\n"] {
+    for text in [
+        "",
+        "\n\n",
+        "# only a comment\n",
+        "- a\n- b\n",
+        "just a sentence\n",
+        "42\n",
+        "~\n",
+    ] {
         let (a, d) = load_text(text);
         assert!(a.is_none(), "{text:?}");
         assert_eq!(codes(&d), ["not-a-mapping"], "{text:?}: {d:?}");
@@ -125,7 +133,10 @@ fn links_fifos_and_unreadable_files_are_skipped_or_reported() {
     symlink(&dir, dir.join("sub").join("loop")).unwrap();
     symlink(dir.join("nowhere.yaml"), dir.join("dangling.yaml")).unwrap();
     let fifo = dir.join("pipe.yaml");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
     let locked = dir.join("locked.yaml");
     std::fs::write(&locked, VALID.replace("id: ok", "id: locked")).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
@@ -133,18 +144,28 @@ fn links_fifos_and_unreadable_files_are_skipped_or_reported() {
 
     let start = Instant::now();
     let loaded = load_paths(&[dir.clone()], 2).unwrap();
-    assert!(start.elapsed() < Duration::from_secs(2), "a FIFO or a link loop must not hang the loader");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "a FIFO or a link loop must not hang the loader"
+    );
     let ids: Vec<&str> = loaded.agreements.iter().map(|a| a.id.as_str()).collect();
     assert!(ids.contains(&"ok"));
-    let skipped: Vec<String> =
-        loaded.diagnostics.iter().filter(|d| d.code == "skipped-path").map(|d| d.file.display().to_string()).collect();
+    let skipped: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "skipped-path")
+        .map(|d| d.file.display().to_string())
+        .collect();
     assert!(skipped.iter().any(|f| f.ends_with("loop")), "{skipped:?}");
     assert!(skipped.iter().any(|f| f.ends_with("dangling.yaml")), "{skipped:?}");
     if made {
         assert!(skipped.iter().any(|f| f.ends_with("pipe.yaml")), "{skipped:?}");
     }
     if !root {
-        assert!(loaded.diagnostics.iter().any(|d| d.code == "unreadable-file" && d.file == locked));
+        assert!(loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "unreadable-file" && d.file == locked));
     }
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::remove_dir_all(dir).unwrap();
@@ -154,7 +175,11 @@ fn links_fifos_and_unreadable_files_are_skipped_or_reported() {
 fn ten_thousand_files_in_one_folder() {
     let dir = scratch("many");
     for i in 0..10_000 {
-        std::fs::write(dir.join(format!("a{i:05}.yaml")), VALID.replace("id: ok", &format!("id: a{i:05}"))).unwrap();
+        std::fs::write(
+            dir.join(format!("a{i:05}.yaml")),
+            VALID.replace("id: ok", &format!("id: a{i:05}")),
+        )
+        .unwrap();
     }
     let loaded = load_paths(&[dir.clone()], 2).unwrap();
     assert_eq!(loaded.agreements.len(), 10_000);
