@@ -33,6 +33,18 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let format = cli.global.format;
+    match &cli.command {
+        Command::Completions { shell } => {
+            crate::shell::completions(*shell, io.out)?;
+            return Ok(SUCCESS);
+        }
+        Command::Man => {
+            crate::shell::man(io.out)?;
+            return Ok(SUCCESS);
+        }
+        Command::New(args) => return crate::record::new(args, &cli.global.dir, io),
+        _ => {}
+    }
     if let Command::Schema = &cli.command {
         serde_json::to_writer_pretty(&mut *io.out, &crate::schema::schema())?;
         writeln!(io.out)?;
@@ -92,7 +104,13 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
             Some(ids) => crate::commands::timeline(&loaded, &ids, as_of, format, io)?,
             None => USAGE,
         },
-        Command::Check(_) | Command::Schema => unreachable!("handled above"),
+        Command::Record(args) => match find(&loaded, &args.id, io)? {
+            Some(a) => crate::record::record(&loaded, a, args, as_of, io)?,
+            None => USAGE,
+        },
+        Command::Check(_) | Command::Schema | Command::Completions { .. } | Command::Man | Command::New(_) => {
+            unreachable!("handled above")
+        }
     };
     io.out.flush()?;
     let broken = report_broken(&loaded, io)?;

@@ -65,6 +65,14 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
@@ -113,6 +121,28 @@ pub enum Command {
         /// One agreement id; default all.
         id: Option<String>,
     },
+    /// Create a new agreement file from a commented template.
+    #[command(
+        after_help = "Example:\n  accord new who-iom-2027 --title \"Memorandum of Understanding between WHO and IOM\" --party who=\"World Health Organization\" --party iom=\"International Organization for Migration\""
+    )]
+    New(NewArgs),
+    /// Record what happened in an agreement's file (appends to its `events`).
+    #[command(
+        after_help = "Examples:\n  accord record unhcr-iom-1997 performed senior-officials-meeting --date 2027-05-20\n  accord record eco-iom-2009 notice --by iom --date 2026-08-31\n  accord record un-iom-2016 approved --party iom --organ Council"
+    )]
+    Record(RecordArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  accord completions bash > ~/.local/share/bash-completion/completions/accord\n  accord completions zsh > ~/.zfunc/_accord\n  accord completions fish > ~/.config/fish/completions/accord.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  accord man > ~/.local/share/man/man1/accord.1")]
+    Man,
     /// Print the JSON Schema of the file format (draft-07), for editors.
     #[command(after_help = "Example:\n  accord schema > accord.schema.json")]
     Schema,
@@ -197,6 +227,76 @@ pub struct CheckArgs {
     /// Make this check an error (repeatable).
     #[arg(long, value_name = "CODE")]
     pub deny: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new agreement's id ([a-z0-9-]+); the file is DIR/ID.yaml.
+    pub id: String,
+    /// The agreement's title.
+    #[arg(long)]
+    pub title: String,
+    /// A party as ID=Name (at least two).
+    #[arg(long = "party", value_name = "ID=NAME", required = true)]
+    pub parties: Vec<String>,
+    /// Replace an existing file of that name.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// The agreement id.
+    pub id: String,
+    #[command(subcommand)]
+    pub what: RecordWhat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecordWhat {
+    /// An obligation was performed.
+    Performed {
+        /// The obligation id.
+        obligation: String,
+        /// The date (default: --as-of, or today).
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+    },
+    /// Notice of termination was received (VCLT art. 78: the date of receipt).
+    Notice {
+        /// The party that gave notice.
+        #[arg(long)]
+        by: String,
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+    },
+    /// A notice was revoked before it took effect (VCLT art. 68).
+    RevokeNotice {
+        #[arg(long)]
+        by: String,
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+    },
+    /// A party (or one of its organs) approved the agreement.
+    Approved {
+        #[arg(long)]
+        party: String,
+        #[arg(long)]
+        organ: Option<String>,
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+    },
+    /// A party accepted an amendment.
+    Accepted {
+        /// The amendment id.
+        amendment: String,
+        #[arg(long)]
+        party: String,
+        #[arg(long)]
+        organ: Option<String>,
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+    },
 }
 
 impl DueArgs {

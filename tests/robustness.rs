@@ -106,7 +106,7 @@ fn a_ten_megabyte_file_is_refused_before_parsing() {
     }
     std::fs::write(&path, text).unwrap();
     let start = Instant::now();
-    let loaded = load_paths(&[dir.clone()], 1).unwrap();
+    let loaded = load_paths(std::slice::from_ref(&dir), 1).unwrap();
     assert!(start.elapsed() < Duration::from_secs(2));
     assert_eq!(codes(&loaded.diagnostics), ["unreadable-file"]);
     assert!(loaded.diagnostics[0].message.contains("4 MiB"));
@@ -117,7 +117,7 @@ fn a_ten_megabyte_file_is_refused_before_parsing() {
 fn non_utf8_bytes_are_located() {
     let dir = scratch("latin1");
     std::fs::write(dir.join("latin1.yaml"), b"id: x\ntitle: Caf\xe9\n").unwrap();
-    let loaded = load_paths(&[dir.clone()], 1).unwrap();
+    let loaded = load_paths(std::slice::from_ref(&dir), 1).unwrap();
     let d = &loaded.diagnostics[0];
     assert_eq!((d.code, d.line(), d.column()), ("unreadable-file", 2, 11));
     std::fs::remove_dir_all(dir).unwrap();
@@ -143,7 +143,7 @@ fn links_fifos_and_unreadable_files_are_skipped_or_reported() {
     let root = std::fs::read(&locked).is_ok(); // root reads it anyway
 
     let start = Instant::now();
-    let loaded = load_paths(&[dir.clone()], 2).unwrap();
+    let loaded = load_paths(std::slice::from_ref(&dir), 2).unwrap();
     assert!(
         start.elapsed() < Duration::from_secs(2),
         "a FIFO or a link loop must not hang the loader"
@@ -181,7 +181,7 @@ fn ten_thousand_files_in_one_folder() {
         )
         .unwrap();
     }
-    let loaded = load_paths(&[dir.clone()], 2).unwrap();
+    let loaded = load_paths(std::slice::from_ref(&dir), 2).unwrap();
     assert_eq!(loaded.agreements.len(), 10_000);
     assert!(loaded.diagnostics.is_empty());
     assert_eq!(loaded.agreements[0].id, "a00000");
