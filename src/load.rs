@@ -257,7 +257,7 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
 
 /// The parser's limits, set explicitly (see docs/format.md, "Limits"). The options
 /// hold an `Rc`, so each thread builds its own.
-fn parser_options() -> serde_saphyr::Options {
+pub fn parser_options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_reader_input_bytes = Some(MAX_FILE_BYTES as usize);
     budget.max_events = 2_000_000;
