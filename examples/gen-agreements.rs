@@ -172,7 +172,7 @@ const NOTICES: &[&str] = &[
 fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
         4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         _ => 31,
     }
@@ -207,7 +207,7 @@ fn sentence(rng: &mut Rng, words: u32) -> String {
         if i > 0 {
             s.push(' ');
         }
-        s.push_str(*rng.pick(WORDS));
+        s.push_str(rng.pick::<&str>(WORDS));
         if i % 17 == 16 {
             s.push('.');
         }
@@ -375,7 +375,7 @@ fn main() {
     let seed: u64 = positional.get(2).map_or(42, |s| s.parse().expect(usage));
     std::fs::create_dir_all(&dir).expect("cannot create the folder");
     // Spread broken files evenly through the folder.
-    let every = if broken > 0 { (n / broken).max(1) } else { usize::MAX };
+    let every = n.checked_div(broken).map_or(usize::MAX, |e| e.max(1));
     let mut written_broken = 0;
     for i in 0..n {
         let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
