@@ -68,7 +68,8 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         )?;
         return Ok(USAGE);
     }
-    let loaded = match load::load_paths(std::slice::from_ref(&cli.global.dir), jobs) {
+    let keep_text = matches!(cli.command, Command::Show { .. });
+    let loaded = match load::load_paths_with(std::slice::from_ref(&cli.global.dir), jobs, keep_text) {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "error: {e}")?;

@@ -29,7 +29,7 @@ pub fn run(args: &CheckArgs, dir: &Path, format: Option<Format>, jobs: usize, io
     } else {
         args.paths.clone()
     };
-    let mut loaded = match load::load_paths(&paths, jobs) {
+    let mut loaded = match load::load_paths_with(&paths, jobs, false) {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "error: {e}")?;

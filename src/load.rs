@@ -53,8 +53,14 @@ pub enum LoadError {
 }
 
 /// Loads every `*.yaml` / `*.yml` file under each path (folders are walked, files
-/// are taken as given) using up to `jobs` threads.
+/// are taken as given) using up to `jobs` threads, keeping article texts.
 pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
+    load_paths_with(paths, jobs, true)
+}
+
+/// As [`load_paths`]; without `keep_text`, article texts are parsed but not kept
+/// (for commands that never print them: less memory, less time).
+pub fn load_paths_with(paths: &[PathBuf], jobs: usize, keep_text: bool) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {
@@ -76,7 +82,7 @@ pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
     }
     files.sort();
     files.dedup();
-    let mut loaded = load_files(&files, jobs);
+    let mut loaded = load_files_with(&files, jobs, keep_text);
     loaded.diagnostics.extend(skipped);
     loaded.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(loaded)
@@ -158,7 +164,13 @@ fn walk(
 
 /// Loads the given files (in the given order) and runs the folder-wide checks.
 pub fn load_files(files: &[PathBuf], jobs: usize) -> Loaded {
-    let per_file = parallel_map(files, jobs.max(1), |path| load_one(path));
+    load_files_with(files, jobs, true)
+}
+
+fn load_files_with(files: &[PathBuf], jobs: usize, keep_text: bool) -> Loaded {
+    let per_file = parallel_map(files, jobs.max(1), |path| {
+        crate::raw::lean(!keep_text, || load_one(path))
+    });
     let mut loaded = Loaded {
         files: files.len(),
         ..Loaded::default()
@@ -429,6 +441,15 @@ fn folder_checks(loaded: &mut Loaded) {
             ));
         }
     }
+    // Index supersession for the status engine: who names whom in `supersedes`.
+    let mut superseders: HashMap<String, Vec<String>> = HashMap::new();
+    for a in &loaded.agreements {
+        for r in &a.supersedes {
+            if let Reference::Id(target) = r {
+                superseders.entry(target.clone()).or_default().push(a.id.clone());
+            }
+        }
+    }
     let bad: HashSet<PathBuf> = dup
         .iter()
         .chain(refs.iter())
@@ -437,6 +458,11 @@ fn folder_checks(loaded: &mut Loaded) {
         .collect();
     loaded.failed_files += bad.len();
     loaded.agreements.retain(|a| !bad.contains(&a.file));
+    for a in &mut loaded.agreements {
+        if let Some(by) = superseders.remove(&a.id) {
+            a.superseded_by = by;
+        }
+    }
     loaded.diagnostics.extend(dup);
     loaded.diagnostics.extend(refs);
 }

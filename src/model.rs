@@ -30,6 +30,9 @@ pub struct Agreement {
     pub under: Option<String>,
     pub sources: Vec<Source>,
     pub file: PathBuf,
+    /// Ids of the agreements in the folder that name this one in `supersedes`: an index
+    /// the loader derives, never read from the file.
+    pub superseded_by: Vec<String>,
 }
 
 impl Agreement {

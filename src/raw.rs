@@ -243,7 +243,30 @@ pub struct RawEvent {
 pub struct RawArticle {
     pub number: String,
     pub title: Option<String>,
+    #[serde(default, deserialize_with = "text_unless_lean")]
     pub text: Option<String>,
+}
+
+thread_local! {
+    /// Set while loading for a command that never prints article texts.
+    static LEAN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with article texts skipped (still parsed, never stored) on this thread.
+pub fn lean<R>(on: bool, f: impl FnOnce() -> R) -> R {
+    let before = LEAN.with(|l| l.replace(on));
+    let out = f();
+    LEAN.with(|l| l.set(before));
+    out
+}
+
+fn text_unless_lean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    if LEAN.with(|l| l.get()) {
+        serde::de::IgnoredAny::deserialize(d)?;
+        Ok(None)
+    } else {
+        Option::<String>::deserialize(d)
+    }
 }
 
 /// An agreement in the folder (its id), or one outside it (`{title, date}`).

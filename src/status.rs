@@ -325,8 +325,11 @@ pub fn pending_notice(a: &Agreement, as_of: NaiveDate) -> Option<Notice> {
 
 /// The agreement in the folder that supersedes `a` and is in force on `as_of`.
 pub fn superseded(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Option<(String, NaiveDate)> {
+    if a.superseded_by.is_empty() {
+        return None;
+    }
     all.iter()
-        .filter(|b| b.id != a.id && b.supersedes.iter().any(|r| *r == Reference::Id(a.id.clone())))
+        .filter(|b| b.id != a.id && a.superseded_by.contains(&b.id))
         .filter_map(|b| match entry_into_force(b, as_of) {
             EntryIntoForce::Since { date, .. } => Some((b.id.clone(), date)),
             _ => None,

@@ -72,6 +72,28 @@ impl TermRules {
     }
 }
 
+impl TermRules {
+    /// The first term (index, first day, last day) whose last day is on or after `date`,
+    /// found from an estimate rather than by walking every term since the first.
+    pub fn first_ending_on_or_after(&self, date: NaiveDate) -> Option<(u32, NaiveDate, NaiveDate)> {
+        let (s0, e0) = self.term(0)?;
+        if e0 >= date {
+            return Some((0, s0, e0));
+        }
+        let (r, _) = self.renewal?;
+        // `approx_days` never undercounts a period, so the estimate never overshoots.
+        let gap = (date - e0).num_days().max(0) as u64;
+        let mut k = (gap / r.approx_days().max(1)).max(1) as u32;
+        loop {
+            let (s, e) = self.term(k)?;
+            if e >= date {
+                return Some((k, s, e));
+            }
+            k = k.checked_add(1)?;
+        }
+    }
+}
+
 /// Why the engine will not compute.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
@@ -302,13 +324,8 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
                     ),
                 ];
                 let pe_end = notice_end(rules, notice_date, n, &mut steps)?;
-                let mut k = 0u32;
-                let (ts, mut te) = term.term(0)?;
-                while te < pe_end || te < notice_date {
-                    k += 1;
-                    te = term.term(k)?.1;
-                }
-                let (s, e) = term.term(k)?;
+                let ts = term.start;
+                let (k, s, e) = term.first_ending_on_or_after(pe_end.max(notice_date))?;
                 let which = if k == 0 {
                     "the initial term".to_string()
                 } else {
@@ -416,9 +433,17 @@ pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut prev_close: Option<NaiveDate> = None;
-    let mut k = 0u32;
-    while out.len() < count && k < 100_000 {
+    let Some((mut k, _, _)) = term.first_ending_on_or_after(as_of) else {
+        return out;
+    };
+    // The window of term k opens the day after the window of term k - 1 closes.
+    let mut prev_close: Option<NaiveDate> = k
+        .checked_sub(1)
+        .and_then(|p| term.term(p))
+        .and_then(|(_, e)| latest_notice(rules, e))
+        .map(|o| o.notice_date);
+    let last = k.saturating_add(count as u32 + 100);
+    while out.len() < count && k < last {
         let Some((s, e)) = term.term(k) else { break };
         let closes = latest_notice(rules, e).map(|o| o.notice_date);
         let opens = prev_close.and_then(|c| c.succ_opt()).unwrap_or(rules.start);

@@ -374,6 +374,7 @@ fn build(cx: &mut Ctx, raw: RawAgreement, file: &Path) -> Agreement {
         under: raw.under.map(|u| u.value),
         sources,
         file: file.to_path_buf(),
+        superseded_by: Vec::new(),
     }
 }
 
