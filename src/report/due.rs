@@ -1,9 +1,8 @@
 //! `accord due` output: table, JSON and CSV (ICS is in [`super::ics`]).
 
-use super::{colored, opt, table, write_table, Style};
+use super::{colored, opt, table, write_table, Cell, Color, Style};
 use crate::due::{DueStatus, Item};
 use crate::model::Agreement;
-use comfy_table::{Cell, Color};
 use std::io::{self, Write};
 
 fn who(item: &Item, agreements: &[Agreement]) -> String {

@@ -1,10 +1,9 @@
 //! `accord amendments` and `accord timeline` output.
 
-use super::{table, write_table, Style};
+use super::{table, write_table, Cell, Style};
 use crate::amendments::AmendmentStatus;
 use crate::model::{Agreement, Amendment};
 use crate::timeline::Entry;
-use comfy_table::Cell;
 use std::io::{self, Write};
 
 pub fn amendments_table(

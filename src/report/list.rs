@@ -1,9 +1,8 @@
 //! `accord list` and `accord status`: one row per agreement.
 
-use super::{colored, opt, table, write_table, Style};
+use super::{colored, opt, table, write_table, Cell, Color, Style};
 use crate::model::Agreement;
 use crate::status::{State, Status};
-use comfy_table::{Cell, Color};
 use std::io::{self, Write};
 
 pub fn state_color(state: State) -> Color {

@@ -9,7 +9,8 @@ pub mod list;
 pub mod show;
 pub mod terminate;
 
-use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+pub use comfy_table::Color;
+use comfy_table::{presets, ContentArrangement, Table};
 
 /// How output looks: colour, and the width tables must fit.
 #[derive(Clone, Copy, Debug, Default)]
@@ -19,46 +20,162 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
-/// A table in accord's house style: no borders, header underlined, wrapped to the
-/// terminal width when known.
-pub fn table(style: &Style, headers: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::NOTHING);
-    t.force_no_tty();
-    if style.color {
-        t.enforce_styling();
-    }
-    match style.width {
-        Some(w) => {
-            t.set_width(w);
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-        }
-        None => {
-            t.set_content_arrangement(ContentArrangement::Disabled);
+/// One table cell: its text and, when colour is on, its colour.
+#[derive(Clone, Debug)]
+pub struct Cell {
+    text: String,
+    color: Option<Color>,
+}
+
+impl Cell {
+    pub fn new(text: impl ToString) -> Cell {
+        Cell {
+            text: text.to_string(),
+            color: None,
         }
     }
-    t.set_header(headers.iter().map(|h| Cell::new(h.to_uppercase())));
-    t
 }
 
 /// A cell coloured only when colour is on.
 pub fn colored(style: &Style, text: impl ToString, color: Color) -> Cell {
-    let c = Cell::new(text.to_string());
-    if style.color {
-        c.fg(color)
-    } else {
-        c
+    Cell {
+        text: text.to_string(),
+        color: style.color.then_some(color),
+    }
+}
+
+/// A table in accord's house style: no borders, upper-case headers, columns separated
+/// by two spaces. Fitted to the terminal width with comfy-table when a width is known;
+/// otherwise (pipes, files, large outputs) written directly, which is much faster.
+pub struct Grid {
+    style: Style,
+    headers: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+}
+
+pub fn table(style: &Style, headers: &[&str]) -> Grid {
+    Grid {
+        style: *style,
+        headers: headers.iter().map(|h| h.to_uppercase()).collect(),
+        rows: Vec::new(),
+    }
+}
+
+impl Grid {
+    pub fn add_row(&mut self, row: Vec<Cell>) {
+        self.rows.push(row);
+    }
+
+    fn comfy(&self, width: u16) -> Table {
+        let mut t = Table::new();
+        t.load_style(presets::NOTHING);
+        t.force_no_tty();
+        if self.style.color {
+            t.enforce_styling();
+        }
+        t.set_width(width);
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+        t.set_header(self.headers.iter().map(comfy_table::Cell::new));
+        for row in &self.rows {
+            t.add_row(row.iter().map(|c| {
+                let cell = comfy_table::Cell::new(&c.text);
+                match c.color {
+                    Some(color) => cell.fg(color),
+                    None => cell,
+                }
+            }));
+        }
+        t
+    }
+}
+
+fn ansi(color: Color) -> &'static str {
+    match color {
+        Color::Red => "\x1b[31m",
+        Color::Green => "\x1b[32m",
+        Color::Yellow => "\x1b[33m",
+        Color::Cyan => "\x1b[36m",
+        Color::DarkGrey => "\x1b[90m",
+        _ => "",
     }
 }
 
 /// Writes a table without trailing spaces on its lines.
-pub fn write_table(out: &mut dyn std::io::Write, t: &Table) -> std::io::Result<()> {
-    for line in t.lines() {
-        writeln!(out, "{}", line.trim_end())?;
+pub fn write_table(out: &mut dyn std::io::Write, t: &Grid) -> std::io::Result<()> {
+    if let Some(w) = t.style.width {
+        for line in t.comfy(w).lines() {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        return Ok(());
+    }
+    let columns = t.headers.len();
+    let mut widths: Vec<usize> = t.headers.iter().map(|h| h.chars().count()).collect();
+    for row in &t.rows {
+        for (i, c) in row.iter().enumerate().take(columns) {
+            widths[i] = widths[i].max(c.text.chars().count());
+        }
+    }
+    let mut line = String::new();
+    let mut write_row = |cells: &mut dyn Iterator<Item = (&str, Option<Color>)>| -> std::io::Result<()> {
+        line.clear();
+        for (i, (text, color)) in cells.enumerate().take(columns) {
+            line.push(' ');
+            let pad = widths[i] - text.chars().count();
+            match color.map(ansi).filter(|a| !a.is_empty()) {
+                Some(code) => {
+                    line.push_str(code);
+                    line.push_str(text);
+                    line.push_str("\x1b[39m");
+                }
+                None => line.push_str(text),
+            }
+            line.extend(std::iter::repeat_n(' ', pad + 1));
+        }
+        writeln!(out, "{}", line.trim_end())
+    };
+    write_row(&mut t.headers.iter().map(|h| (h.as_str(), None)))?;
+    for row in &t.rows {
+        write_row(&mut row.iter().map(|c| (c.text.as_str(), c.color)))?;
     }
     Ok(())
 }
 
 pub fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map_or_else(|| "-".to_string(), |x| x.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(width: Option<u16>) -> String {
+        let style = Style { color: false, width };
+        let mut t = table(&style, &["date", "what", "who"]);
+        t.add_row(vec![
+            Cell::new("2027-01-27"),
+            Cell::new("Consult each other"),
+            Cell::new("ECO, IOM"),
+        ]);
+        t.add_row(vec![
+            Cell::new("-"),
+            Cell::new("Prepare a work programme — Art. V(2)"),
+            Cell::new(""),
+        ]);
+        let mut out = Vec::new();
+        write_table(&mut out, &t).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn direct_and_fitted_layouts_agree_when_the_table_fits() {
+        assert_eq!(sample(None), sample(Some(200)));
+        assert!(sample(None).starts_with(" DATE        WHAT"));
+    }
+
+    #[test]
+    fn fitted_tables_wrap_to_the_width() {
+        for line in sample(Some(30)).lines() {
+            assert!(line.chars().count() <= 30, "{line}");
+        }
+    }
 }
