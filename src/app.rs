@@ -68,6 +68,12 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         )?;
         return Ok(USAGE);
     }
+    match &cli.command {
+        Command::Due(args) => return crate::commands::due(&cli.global.dir, jobs, args, as_of, format, io),
+        Command::List => return crate::commands::list(&cli.global.dir, jobs, false, as_of, format, io),
+        Command::Status { id: None } => return crate::commands::list(&cli.global.dir, jobs, true, as_of, format, io),
+        _ => {}
+    }
     let keep_text = matches!(cli.command, Command::Show { .. });
     let loaded = match load::load_paths_with(std::slice::from_ref(&cli.global.dir), jobs, keep_text) {
         Ok(l) => l,
@@ -83,7 +89,6 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         }
     };
     let code = match &cli.command {
-        Command::List => list(&loaded, as_of, format, io, false)?,
         Command::Status { id } => match pick(&loaded, id.as_deref(), io)? {
             Some(ids) => status_cmd(&loaded, &ids, as_of, format, io)?,
             None => USAGE,
@@ -92,7 +97,6 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
             Some(a) => show(&loaded, a, as_of, *articles, format, io)?,
             None => USAGE,
         },
-        Command::Due(args) => crate::commands::due(&loaded, args, as_of, format, io)?,
         Command::Terminate(args) => match find(&loaded, &args.id, io)? {
             Some(a) => crate::commands::terminate(&loaded, a, args, as_of, format, io)?,
             None => USAGE,
@@ -109,7 +113,13 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
             Some(a) => crate::record::record(&loaded, a, args, as_of, io)?,
             None => USAGE,
         },
-        Command::Check(_) | Command::Schema | Command::Completions { .. } | Command::Man | Command::New(_) => {
+        Command::List
+        | Command::Due(_)
+        | Command::Check(_)
+        | Command::Schema
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::New(_) => {
             unreachable!("handled above")
         }
     };
@@ -118,20 +128,33 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
     Ok(if code == SUCCESS && broken { FINDINGS } else { code })
 }
 
+/// Reports a folder that cannot be read at all (exit 2).
+pub fn load_error(e: &load::LoadError, dir: &std::path::Path, io: &mut Io) -> io::Result<i32> {
+    writeln!(io.err, "error: {e}")?;
+    if !dir.exists() {
+        writeln!(
+            io.err,
+            "help: run accord in the folder that holds `agreements/`, or pass --dir PATH or set ACCORD_DIR"
+        )?;
+    }
+    Ok(USAGE)
+}
+
 /// Prints the diagnostics of files that failed to load, so that no deadline vanishes
 /// silently. Returns whether any file had errors.
 fn report_broken(loaded: &Loaded, io: &mut Io) -> io::Result<bool> {
-    let errors: Vec<&Diagnostic> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    report_broken_files(&loaded.diagnostics, loaded.failed_files, io)
+}
+
+/// As [`report_broken`], from a streaming scan's diagnostics.
+pub fn report_broken_files(diagnostics: &[Diagnostic], failed_files: usize, io: &mut Io) -> io::Result<bool> {
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     if errors.is_empty() {
         return Ok(false);
     }
     let owned: Vec<Diagnostic> = errors.into_iter().cloned().collect();
     report::diagnostics::text(io.err, &owned, io.err_color)?;
-    let n = loaded.failed_files;
+    let n = failed_files;
     writeln!(
         io.err,
         "{n} file{} ha{} errors and {} skipped; the output above leaves them out (run `accord check`)",
@@ -161,25 +184,12 @@ fn pick(loaded: &Loaded, id: Option<&str>, io: &mut Io) -> io::Result<Option<Vec
     }
 }
 
-fn list(loaded: &Loaded, as_of: NaiveDate, format: Format, io: &mut Io, _unused: bool) -> io::Result<i32> {
-    let rows: Vec<_> = loaded
-        .agreements
-        .iter()
-        .map(|a| (a, status::status(a, as_of, &loaded.agreements)))
-        .collect();
-    match format {
-        Format::Json => report::list::json_out(io.out, &rows)?,
-        _ => report::list::table_out(io.out, &io.style, &rows)?,
-    }
-    Ok(SUCCESS)
-}
-
 fn status_cmd(loaded: &Loaded, ids: &[String], as_of: NaiveDate, format: Format, io: &mut Io) -> io::Result<i32> {
     let rows: Vec<_> = loaded
         .agreements
         .iter()
         .filter(|a| ids.contains(&a.id))
-        .map(|a| (a, status::status(a, as_of, &loaded.agreements)))
+        .map(|a| report::list::Row::of(a, status::status(a, as_of, &loaded.agreements)))
         .collect();
     match format {
         Format::Json => report::list::json_out(io.out, &rows)?,

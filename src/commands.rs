@@ -1,43 +1,69 @@
 //! The commands that compute schedules and dates: `due`, `terminate`, `amendments`,
 //! `timeline`. Each calls its engine and hands the result to the report layer.
 
-use crate::app::{find, Io, FINDINGS, SUCCESS, USAGE};
+use crate::app::{load_error, report_broken_files, Io, FINDINGS, SUCCESS, USAGE};
 use crate::cli::{DueArgs, FailOn, Format, TerminateArgs};
-use crate::due::{self, DueStatus};
+use crate::due::{self, DueStatus, Item};
+use crate::load;
 use crate::load::Loaded;
 use crate::model::Agreement;
 use crate::report::{self, terminate::Question};
 use crate::suggest::did_you_mean;
 use crate::terminate::{self, Refusal};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::io;
+use std::path::Path;
 
-pub fn due(loaded: &Loaded, args: &DueArgs, as_of: NaiveDate, format: Format, io: &mut Io) -> io::Result<i32> {
+/// `accord due`, streaming: each worker turns an agreement into its items and drops it.
+pub fn due(dir: &Path, jobs: usize, args: &DueArgs, as_of: NaiveDate, format: Format, io: &mut Io) -> io::Result<i32> {
+    let filter = args.filter();
+    let scanned = match load::scan_paths(&[dir.to_path_buf()], jobs, false, |a| {
+        let items = due::items_for(&a, as_of, args.within, &filter, &[]);
+        let parties: Vec<String> = a.parties.iter().map(|p| p.id.clone()).collect();
+        (items, in_force_since(&a, as_of), parties)
+    }) {
+        Ok(s) => s,
+        Err(e) => return load_error(&e, dir, io),
+    };
+    let ids: Vec<&str> = scanned.entries.iter().map(|(s, _)| s.id.as_str()).collect();
     for id in &args.agreements {
-        if find(loaded, id, io)?.is_none() {
+        if !ids.contains(&id.as_str()) {
+            unknown_agreement(id, &ids, io)?;
             return Ok(USAGE);
         }
     }
     if let Some(p) = &args.party {
-        let known: Vec<&str> = loaded
-            .agreements
-            .iter()
-            .flat_map(|a| a.parties.iter().map(|p| p.id.as_str()))
-            .collect();
+        let known: Vec<&str> = dedup(
+            scanned
+                .entries
+                .iter()
+                .flat_map(|(_, (_, _, ps))| ps.iter().map(String::as_str))
+                .collect(),
+        );
         if !known.contains(&p.as_str()) {
             let help = did_you_mean(p, known.iter().copied())
-                .unwrap_or_else(|| format!("the parties are: {}", dedup(known).join(", ")));
+                .unwrap_or_else(|| format!("the parties are: {}", known.join(", ")));
             writeln!(io.err, "error: no party `{p}` in any agreement\nhelp: {help}")?;
             return Ok(USAGE);
         }
     }
-    let items = due::due(&loaded.agreements, as_of, args.within, &args.filter());
+    let superseded = superseded_ids(&scanned, as_of, |(_, eif, _)| *eif);
+    let mut items: Vec<Item> = Vec::new();
+    for (summary, (its, _, _)) in scanned.entries {
+        if !superseded.contains_key(&summary.id) {
+            items.extend(its);
+        }
+    }
+    due::sort(&mut items);
     match format {
         Format::Json => report::due::json_out(io.out, &items)?,
         Format::Csv => report::due::csv_out(io.out, &items)?,
         Format::Ics => report::ics::write(io.out, &items, as_of)?,
-        _ => report::due::table_out(io.out, &io.style, &items, &loaded.agreements)?,
+        _ => report::due::table_out(io.out, &io.style, &items)?,
     }
+    io.out.flush()?;
+    let broken = report_broken_files(&scanned.diagnostics, scanned.failed_files, io)?;
     let fail = match args.fail_on {
         None => false,
         Some(FailOn::Overdue) => items.iter().any(|i| i.status == DueStatus::Overdue),
@@ -45,7 +71,89 @@ pub fn due(loaded: &Loaded, args: &DueArgs, as_of: NaiveDate, format: Format, io
             .iter()
             .any(|i| matches!(i.status, DueStatus::Overdue | DueStatus::Due)),
     };
-    Ok(if fail { FINDINGS } else { SUCCESS })
+    Ok(if fail || broken { FINDINGS } else { SUCCESS })
+}
+
+/// `accord list` and `accord status` (all agreements), streaming: one small row each.
+pub fn list(
+    dir: &Path,
+    jobs: usize,
+    status_view: bool,
+    as_of: NaiveDate,
+    format: Format,
+    io: &mut Io,
+) -> io::Result<i32> {
+    let scanned = match load::scan_paths(&[dir.to_path_buf()], jobs, false, |a| {
+        report::list::Row::of(&a, crate::status::status(&a, as_of, &[]))
+    }) {
+        Ok(s) => s,
+        Err(e) => return load_error(&e, dir, io),
+    };
+    let superseded = superseded_ids(&scanned, as_of, |row| row.status.in_force_since);
+    let rows: Vec<report::list::Row> = scanned
+        .entries
+        .iter()
+        .map(|(summary, row)| {
+            let mut row = row.clone();
+            if let Some(by) = superseded.get(&summary.id) {
+                crate::status::apply_supersession(&mut row.status, by);
+            }
+            row
+        })
+        .collect();
+    match (format, status_view) {
+        (Format::Json, _) => report::list::json_out(io.out, &rows)?,
+        (_, false) => report::list::table_out(io.out, &io.style, &rows)?,
+        (_, true) => report::list::status_out(io.out, &io.style, &rows)?,
+    }
+    io.out.flush()?;
+    let broken = report_broken_files(&scanned.diagnostics, scanned.failed_files, io)?;
+    Ok(if broken { FINDINGS } else { SUCCESS })
+}
+
+fn in_force_since(a: &Agreement, as_of: NaiveDate) -> Option<NaiveDate> {
+    match crate::status::entry_into_force(a, as_of) {
+        crate::status::EntryIntoForce::Since { date, .. } => Some(date),
+        _ => None,
+    }
+}
+
+/// The agreements superseded on `as_of`: for each, the superseding agreements in force
+/// and their dates of entry into force.
+fn superseded_ids<T>(
+    scanned: &load::Scanned<T>,
+    as_of: NaiveDate,
+    since: impl Fn(&T) -> Option<NaiveDate>,
+) -> HashMap<String, Vec<(String, NaiveDate)>> {
+    let mut out = HashMap::new();
+    if scanned.superseded_by.is_empty() {
+        return out;
+    }
+    let dates: HashMap<&str, Option<NaiveDate>> =
+        scanned.entries.iter().map(|(s, t)| (s.id.as_str(), since(t))).collect();
+    for (target, by) in &scanned.superseded_by {
+        let active: Vec<(String, NaiveDate)> = by
+            .iter()
+            .filter_map(|id| {
+                dates
+                    .get(id.as_str())
+                    .copied()
+                    .flatten()
+                    .filter(|d| *d <= as_of)
+                    .map(|d| (id.clone(), d))
+            })
+            .collect();
+        if !active.is_empty() {
+            out.insert(target.clone(), active);
+        }
+    }
+    out
+}
+
+fn unknown_agreement(id: &str, ids: &[&str], io: &mut Io) -> io::Result<()> {
+    let help =
+        did_you_mean(id, ids.iter().copied()).unwrap_or_else(|| "`accord list` shows the agreements".to_string());
+    writeln!(io.err, "error: no agreement `{id}` in the folder\nhelp: {help}")
 }
 
 fn dedup(mut v: Vec<&str>) -> Vec<&str> {

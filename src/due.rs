@@ -87,6 +87,9 @@ pub struct Item {
     pub lead: Period,
     /// How the date was computed.
     pub explanation: String,
+    /// Who must act, as display labels ("UNHCR, IOM"); for tables.
+    #[serde(skip)]
+    pub who: String,
 }
 
 fn ser_period<S: serde::Serializer>(p: &Period, s: S) -> Result<S::Ok, S::Error> {
@@ -117,15 +120,31 @@ impl Filter {
 /// `as_of + within` inclusive, and open items; sorted by date (overdue first), open
 /// items last.
 pub fn due(agreements: &[Agreement], as_of: NaiveDate, within: Period, filter: &Filter) -> Vec<Item> {
+    let mut items: Vec<Item> = agreements
+        .iter()
+        .flat_map(|a| items_for(a, as_of, within, filter, agreements))
+        .collect();
+    sort(&mut items);
+    items
+}
+
+/// The items of one agreement that pass the window and the filter, unsorted; `all` is
+/// the folder, for supersession (pass `&[]` and drop superseded agreements' items
+/// afterwards when streaming).
+pub fn items_for(a: &Agreement, as_of: NaiveDate, within: Period, filter: &Filter, all: &[Agreement]) -> Vec<Item> {
+    if !filter.agreements.is_empty() && !filter.agreements.contains(&a.id) {
+        return Vec::new();
+    }
     let horizon = shift(as_of, within).unwrap_or(NaiveDate::MAX);
     let mut items = Vec::new();
-    for a in agreements {
-        if !filter.agreements.is_empty() && !filter.agreements.contains(&a.id) {
-            continue;
-        }
-        agreement_items(a, as_of, agreements, &mut items);
-    }
+    agreement_items(a, as_of, all, &mut items);
     items.retain(|i| i.date.is_none_or(|d| d <= horizon) && filter.keeps(i));
+    items
+}
+
+/// By date, open items last; ties by agreement, kind and id (a total order, so the
+/// output never depends on thread timing).
+pub fn sort(items: &mut [Item]) {
     items.sort_by(|a, b| {
         (a.date.is_none(), a.date, &a.agreement, a.kind, &a.id).cmp(&(
             b.date.is_none(),
@@ -135,7 +154,6 @@ pub fn due(agreements: &[Agreement], as_of: NaiveDate, within: Period, filter: &
             &b.id,
         ))
     });
-    items
 }
 
 struct Builder<'a> {
@@ -171,12 +189,17 @@ impl Builder<'_> {
             agreement: self.a.id.clone(),
             kind,
             id,
-            parties,
+            parties: parties.clone(),
             article,
             assumed,
             text,
             lead,
             explanation,
+            who: parties
+                .iter()
+                .map(|p| self.a.party_label(p))
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 }

@@ -61,6 +61,82 @@ pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
 /// As [`load_paths`]; without `keep_text`, article texts are parsed but not kept
 /// (for commands that never print them: less memory, less time).
 pub fn load_paths_with(paths: &[PathBuf], jobs: usize, keep_text: bool) -> Result<Loaded, LoadError> {
+    let scanned = scan_paths(paths, jobs, keep_text, |a| a)?;
+    let mut agreements: Vec<Agreement> = scanned.entries.into_iter().map(|(_, a)| a).collect();
+    for a in &mut agreements {
+        if let Some(by) = scanned.superseded_by.get(&a.id) {
+            a.superseded_by = by.clone();
+        }
+    }
+    Ok(Loaded {
+        agreements,
+        diagnostics: scanned.diagnostics,
+        files: scanned.files,
+        failed_files: scanned.failed_files,
+    })
+}
+
+/// What the folder-wide checks need of an agreement; all a streaming command keeps
+/// besides its own result.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    pub id: String,
+    pub file: PathBuf,
+    pub supersedes: Vec<String>,
+    pub under: Option<String>,
+}
+
+impl Summary {
+    fn of(a: &Agreement) -> Summary {
+        Summary {
+            id: a.id.clone(),
+            file: a.file.clone(),
+            supersedes: a
+                .supersedes
+                .iter()
+                .filter_map(|r| {
+                    if let Reference::Id(id) = r {
+                        Some(id.clone())
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+            under: a.under.clone(),
+        }
+    }
+}
+
+/// The result of [`scan_paths`]: each valid agreement's summary and what `f` made of it.
+#[derive(Debug, Default)]
+pub struct Scanned<T> {
+    pub entries: Vec<(Summary, T)>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+    pub failed_files: usize,
+    /// For each agreement id, the ids of the agreements in the folder that supersede it.
+    pub superseded_by: HashMap<String, Vec<String>>,
+}
+
+impl<T> Scanned<T> {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// Loads every file under `paths` and hands each valid agreement to `f` on the worker
+/// thread that parsed it, keeping only `f`'s result and a [`Summary`]: memory stays
+/// proportional to what the command reports, not to the folder. Results keep file
+/// order; folder-wide checks run on the summaries.
+pub fn scan_paths<T: Send>(
+    paths: &[PathBuf],
+    jobs: usize,
+    keep_text: bool,
+    f: impl Fn(Agreement) -> T + Sync,
+) -> Result<Scanned<T>, LoadError> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {
@@ -82,10 +158,32 @@ pub fn load_paths_with(paths: &[PathBuf], jobs: usize, keep_text: bool) -> Resul
     }
     files.sort();
     files.dedup();
-    let mut loaded = load_files_with(&files, jobs, keep_text);
-    loaded.diagnostics.extend(skipped);
-    loaded.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(loaded)
+    let per_file = parallel_map(&files, jobs.max(1), |path| {
+        let (agreement, diagnostics) = crate::raw::lean(!keep_text, || load_one(path));
+        (agreement.map(|a| (Summary::of(&a), f(a))), diagnostics)
+    });
+    let mut scanned = Scanned {
+        files: files.len(),
+        entries: Vec::new(),
+        diagnostics: skipped,
+        failed_files: 0,
+        superseded_by: HashMap::new(),
+    };
+    for (entry, diagnostics) in per_file {
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            scanned.failed_files += 1;
+        }
+        scanned.diagnostics.extend(diagnostics);
+        scanned.entries.extend(entry);
+    }
+    let summaries: Vec<&Summary> = scanned.entries.iter().map(|(s, _)| s).collect();
+    let (diagnostics, bad, superseded_by) = folder_checks(&summaries);
+    scanned.failed_files += bad.len();
+    scanned.diagnostics.extend(diagnostics);
+    scanned.entries.retain(|(s, _)| !bad.contains(&s.file));
+    scanned.superseded_by = superseded_by;
+    scanned.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(scanned)
 }
 
 fn walk(
@@ -162,29 +260,12 @@ fn walk(
     Ok(())
 }
 
-/// Loads the given files (in the given order) and runs the folder-wide checks.
+/// Loads the given files and runs the folder-wide checks.
 pub fn load_files(files: &[PathBuf], jobs: usize) -> Loaded {
-    load_files_with(files, jobs, true)
-}
-
-fn load_files_with(files: &[PathBuf], jobs: usize, keep_text: bool) -> Loaded {
-    let per_file = parallel_map(files, jobs.max(1), |path| {
-        crate::raw::lean(!keep_text, || load_one(path))
-    });
-    let mut loaded = Loaded {
-        files: files.len(),
+    load_paths_with(files, jobs, true).unwrap_or_else(|e| Loaded {
+        diagnostics: vec![Diagnostic::new("unreadable-file", Path::new(""), None, e.to_string())],
         ..Loaded::default()
-    };
-    for (agreement, diagnostics) in per_file {
-        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            loaded.failed_files += 1;
-        }
-        loaded.diagnostics.extend(diagnostics);
-        loaded.agreements.extend(agreement);
-    }
-    folder_checks(&mut loaded);
-    loaded.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    loaded
+    })
 }
 
 /// Maps `f` over `items` on up to `jobs` scoped threads, keeping the input order.
@@ -352,14 +433,16 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
 }
 
 /// Checks that need every file: agreement ids unique across files, `supersedes` and
-/// `under` references known and free of cycles.
-fn folder_checks(loaded: &mut Loaded) {
+/// `under` references known and free of cycles. Returns the diagnostics, the files
+/// whose agreements must be dropped, and the supersession index.
+#[allow(clippy::type_complexity)]
+fn folder_checks(all: &[&Summary]) -> (Vec<Diagnostic>, HashSet<PathBuf>, HashMap<String, Vec<String>>) {
+    let mut out = Vec::new();
     let mut first: HashMap<&str, &Path> = HashMap::new();
-    let mut dup = Vec::new();
-    for a in &loaded.agreements {
+    for a in all {
         if let Some(prev) = first.insert(&a.id, &a.file) {
             let span = find_span(&a.file, "id:", &a.id);
-            dup.push(
+            out.push(
                 Diagnostic::new(
                     "duplicate-id",
                     &a.file,
@@ -370,15 +453,15 @@ fn folder_checks(loaded: &mut Loaded) {
             );
         }
     }
-    let ids: Vec<&str> = loaded.agreements.iter().map(|a| a.id.as_str()).collect();
-    let mut refs = Vec::new();
-    for a in &loaded.agreements {
-        let targets = a.supersedes.iter().filter_map(|r| match r {
-            Reference::Id(id) => Some(("supersedes", id)),
-            Reference::External { .. } => None,
-        });
-        for (key, target) in targets.chain(a.under.iter().map(|u| ("under", u))) {
-            if !ids.contains(&target.as_str()) {
+    let ids: HashSet<&str> = all.iter().map(|a| a.id.as_str()).collect();
+    for a in all {
+        let targets = a
+            .supersedes
+            .iter()
+            .map(|t| ("supersedes", t))
+            .chain(a.under.iter().map(|u| ("under", u)));
+        for (key, target) in targets {
+            if !ids.contains(target.as_str()) {
                 let span = find_span(&a.file, "", target);
                 let mut d = Diagnostic::new(
                     "unknown-reference",
@@ -389,48 +472,36 @@ fn folder_checks(loaded: &mut Loaded) {
                 d.help = did_you_mean(target, ids.iter().copied()).or(Some(
                     "for an agreement outside the folder write `{title: ..., date: ...}`".into(),
                 ));
-                refs.push(d);
+                out.push(d);
             }
         }
     }
-    // Cycles: follow `supersedes` and `under` edges from each agreement.
-    let edges: HashMap<&str, Vec<&str>> = loaded
-        .agreements
+    // Cycles: follow `supersedes` and `under` edges from each agreement that has any.
+    let edges: HashMap<&str, Vec<&str>> = all
         .iter()
+        .filter(|a| !a.supersedes.is_empty() || a.under.is_some())
         .map(|a| {
-            let mut out: Vec<&str> = a
-                .supersedes
-                .iter()
-                .filter_map(|r| {
-                    if let Reference::Id(id) = r {
-                        Some(id.as_str())
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            out.extend(a.under.as_deref());
-            (a.id.as_str(), out)
+            let mut next: Vec<&str> = a.supersedes.iter().map(String::as_str).collect();
+            next.extend(a.under.as_deref());
+            (a.id.as_str(), next)
         })
         .collect();
-    let mut cyclic = HashSet::new();
-    for a in &loaded.agreements {
-        let mut stack = vec![(a.id.as_str(), 0usize)];
+    for a in all.iter().filter(|a| edges.contains_key(a.id.as_str())) {
+        let mut stack = vec![a.id.as_str()];
         let mut visited = HashSet::new();
-        while let Some((node, depth)) = stack.pop() {
+        let mut cyclic = false;
+        while let Some(node) = stack.pop() {
             for next in edges.get(node).into_iter().flatten() {
                 if *next == a.id {
-                    cyclic.insert(a.id.clone());
-                } else if visited.insert(*next) && depth < ids.len() {
-                    stack.push((next, depth + 1));
+                    cyclic = true;
+                } else if visited.insert(*next) {
+                    stack.push(next);
                 }
             }
         }
-    }
-    for a in &loaded.agreements {
-        if cyclic.contains(&a.id) {
+        if cyclic {
             let span = find_span(&a.file, "", "supersedes:").or_else(|| find_span(&a.file, "", "under:"));
-            refs.push(Diagnostic::new(
+            out.push(Diagnostic::new(
                 "reference-cycle",
                 &a.file,
                 span,
@@ -441,30 +512,18 @@ fn folder_checks(loaded: &mut Loaded) {
             ));
         }
     }
-    // Index supersession for the status engine: who names whom in `supersedes`.
-    let mut superseders: HashMap<String, Vec<String>> = HashMap::new();
-    for a in &loaded.agreements {
-        for r in &a.supersedes {
-            if let Reference::Id(target) = r {
-                superseders.entry(target.clone()).or_default().push(a.id.clone());
-            }
-        }
-    }
-    let bad: HashSet<PathBuf> = dup
+    let bad: HashSet<PathBuf> = out
         .iter()
-        .chain(refs.iter())
         .filter(|d| d.severity == Severity::Error)
         .map(|d| d.file.clone())
         .collect();
-    loaded.failed_files += bad.len();
-    loaded.agreements.retain(|a| !bad.contains(&a.file));
-    for a in &mut loaded.agreements {
-        if let Some(by) = superseders.remove(&a.id) {
-            a.superseded_by = by;
+    let mut superseded_by: HashMap<String, Vec<String>> = HashMap::new();
+    for a in all.iter().filter(|a| !bad.contains(&a.file)) {
+        for target in &a.supersedes {
+            superseded_by.entry(target.clone()).or_default().push(a.id.clone());
         }
     }
-    loaded.diagnostics.extend(dup);
-    loaded.diagnostics.extend(refs);
+    (out, bad, superseded_by)
 }
 
 /// Re-reads a file to locate `key` followed by `value` for folder-wide diagnostics

@@ -277,6 +277,20 @@ pub fn status(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Status {
     st
 }
 
+/// Marks a status superseded when an agreement that supersedes it is in force
+/// (`superseders`: id and date of entry into force of each); the streaming form of
+/// the check in [`status`].
+pub fn apply_supersession(st: &mut Status, superseders: &[(String, NaiveDate)]) {
+    if !matches!(st.state, State::InForce | State::Terminating) {
+        return;
+    }
+    if let Some((by, date)) = superseders.iter().min_by_key(|(_, d)| *d) {
+        st.state = State::Superseded;
+        st.reason = format!("superseded by {by} from {date}");
+        st.superseded_by = Some((by.clone(), *date));
+    }
+}
+
 /// A notice of termination on record and not revoked before it took effect.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {

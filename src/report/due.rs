@@ -2,19 +2,9 @@
 
 use super::{colored, opt, table, write_table, Cell, Color, Style};
 use crate::due::{DueStatus, Item};
-use crate::model::Agreement;
 use std::io::{self, Write};
 
-fn who(item: &Item, agreements: &[Agreement]) -> String {
-    let a = agreements.iter().find(|a| a.id == item.agreement);
-    item.parties
-        .iter()
-        .map(|p| a.map_or_else(|| p.clone(), |a| a.party_label(p)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-pub fn table_out(out: &mut dyn Write, style: &Style, items: &[Item], agreements: &[Agreement]) -> io::Result<()> {
+pub fn table_out(out: &mut dyn Write, style: &Style, items: &[Item]) -> io::Result<()> {
     if items.is_empty() {
         return writeln!(out, "nothing due");
     }
@@ -39,7 +29,7 @@ pub fn table_out(out: &mut dyn Write, style: &Style, items: &[Item], agreements:
             colored(style, mark, color),
             Cell::new(&i.agreement),
             Cell::new(what),
-            Cell::new(who(i, agreements)),
+            Cell::new(&i.who),
             Cell::new(i.article.as_deref().unwrap_or("")),
         ]);
     }

@@ -270,7 +270,7 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
 }
 
 pub fn json(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<()> {
-    let mut v = super::list::json_value(a, cx.status);
+    let mut v = super::list::json_value(&super::list::Row::of(a, cx.status.clone()));
     let articles: Vec<_> = amendments::articles_as_of(a, cx.as_of)
         .into_iter()
         .map(|(art, by)| serde_json::json!({"number": art.number, "title": art.title, "text": art.text, "amended_by": by}))
