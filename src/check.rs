@@ -29,7 +29,7 @@ pub fn run(args: &CheckArgs, dir: &Path, format: Option<Format>, jobs: usize, io
     } else {
         args.paths.clone()
     };
-    let mut loaded = match load::load_paths_with(&paths, jobs, false) {
+    let mut loaded = match load::scan_paths(&paths, jobs, false, |_| ()) {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "error: {e}")?;
@@ -43,10 +43,14 @@ pub fn run(args: &CheckArgs, dir: &Path, format: Option<Format>, jobs: usize, io
         }
     }
     let errors = loaded.errors();
-    let warnings = loaded.warnings();
+    let warnings = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     let summary = report::diagnostics::summary(errors, warnings, loaded.files, loaded.failed_files);
     match format {
-        Format::Json => report::diagnostics::json(io.out, &loaded.diagnostics, loaded.files, loaded.agreements.len())?,
+        Format::Json => report::diagnostics::json(io.out, &loaded.diagnostics, loaded.files, loaded.entries.len())?,
         Format::Github => report::diagnostics::github(io.out, &loaded.diagnostics)?,
         _ => {
             report::diagnostics::text(io.out, &loaded.diagnostics, io.style.color)?;

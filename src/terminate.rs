@@ -233,17 +233,37 @@ pub struct Outcome {
 
 /// The end of the notice period that starts with receipt on `notice`, rolled off a
 /// non-working day when a convention applies (Reg. 1182/71 art. 3(4)).
-fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Vec<String>) -> Option<NaiveDate> {
+/// Explanation lines, collected only when asked for: the searches behind `--end-by`
+/// and the notice windows evaluate the end date dozens of times and need no words.
+struct Steps {
+    on: bool,
+    lines: Vec<String>,
+}
+
+impl Steps {
+    fn new(on: bool) -> Steps {
+        Steps { on, lines: Vec::new() }
+    }
+    fn say(&mut self, line: impl FnOnce() -> String) {
+        if self.on {
+            self.lines.push(line());
+        }
+    }
+}
+
+fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Steps) -> Option<NaiveDate> {
     let pe = period_end(notice, period)?;
-    steps.push(format!("notice period: {pe}"));
+    steps.say(|| format!("notice period: {pe}"));
     let mut end = pe.date;
     if let Some(r) = rules.roll {
         let rolled = calendar::roll(end, r, &rules.holidays);
         if rolled != end {
-            steps.push(format!(
-                "{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))",
-                r.name()
-            ));
+            steps.say(|| {
+                format!(
+                    "{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))",
+                    r.name()
+                )
+            });
             end = rolled;
         }
     }
@@ -268,36 +288,43 @@ fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Vec<
 /// assert_eq!(end_date(&rules, d(2026, 8, 31)).unwrap().effective_date, d(2027, 2, 28));
 /// ```
 pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
+    compute(rules, notice_date, true)
+}
+
+/// The last day in force for notice on `notice_date`, without the explanation.
+pub fn end_only(rules: &Rules, notice_date: NaiveDate) -> Option<NaiveDate> {
+    compute(rules, notice_date, false).map(|o| o.effective_date)
+}
+
+fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outcome> {
     let mut best: Option<Outcome> = None;
     let mut consider = |o: Outcome| {
         if best.as_ref().is_none_or(|b| o.effective_date < b.effective_date) {
             best = Some(o);
         }
     };
-    let art = rules.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
+    let art = if explain {
+        rules.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default()
+    } else {
+        String::new()
+    };
 
     if let Some(period) = rules.notice {
-        let mut steps = vec![format!(
-            "notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)"
-        )];
-        let basis = match rules.basis {
+        let mut steps = Steps::new(explain);
+        steps.say(|| format!("notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)"));
+        steps.say(|| match rules.basis {
             Basis::Clause => format!("termination clause{art}: {} notice", period.possessive()),
             Basis::Assumed => "no termination clause; assumed twelve months' notice (VCLT art. 56(2))".to_string(),
-        };
-        steps.push(basis);
+        });
         let mut end = notice_end(rules, notice_date, period, &mut steps)?;
         if rules.effective == Effective::EndOfCalendarYear {
             let eoy = calendar::end_of_year(end);
-            steps.push(format!(
-                "effective at the end of the calendar year in which the notice period ends → {eoy}"
-            ));
+            steps.say(|| format!("effective at the end of the calendar year in which the notice period ends → {eoy}"));
             end = eoy;
         }
         if let Some(m) = rules.minimum_end {
             if end < m {
-                steps.push(format!(
-                    "the minimum term runs to {m}; notice cannot take effect before → {m}"
-                ));
+                steps.say(|| format!("the minimum term runs to {m}; notice cannot take effect before → {m}"));
                 end = m;
             }
         }
@@ -306,39 +333,40 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
             effective_date: end,
             route: Route::Notice,
             period: Some(period),
-            steps,
+            steps: steps.lines,
         });
     }
 
     if let Some(term) = &rules.term {
         match term.renewal {
             Some((renewal, n)) => {
-                let term_art = term.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
-                let mut steps = vec![
+                let mut steps = Steps::new(explain);
+                steps.say(|| {
                     format!(
                         "notice of non-renewal received {notice_date} (a notice counts from its receipt, VCLT art. 78)"
-                    ),
+                    )
+                });
+                steps.say(|| {
+                    let term_art = term.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
                     format!(
                         "non-renewal clause{term_art}: {} notice before the end of the current term",
                         n.possessive()
-                    ),
-                ];
+                    )
+                });
                 let pe_end = notice_end(rules, notice_date, n, &mut steps)?;
                 let ts = term.start;
                 let (k, s, e) = term.first_ending_on_or_after(pe_end.max(notice_date))?;
-                let which = if k == 0 {
-                    "the initial term".to_string()
-                } else {
-                    format!("renewal term {k}")
-                };
-                steps.push(format!(
+                steps.say(|| {
+                    let which = if k == 0 { "the initial term".to_string() } else { format!("renewal term {k}") };
+                    format!(
                     "the notice period must end on or before the last day of the current term; the first term it can end is {which}, {s} to {e} (initial term {} from {ts}, renewed tacitly for {renewal} each time)",
                     term.length
-                ));
+                )
+                });
                 let mut end = e;
                 if let Some(m) = rules.minimum_end {
                     if end < m {
-                        steps.push(format!("the minimum term runs to {m} → {m}"));
+                        steps.say(|| format!("the minimum term runs to {m} → {m}"));
                         end = m;
                     }
                 }
@@ -347,30 +375,36 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
                     effective_date: end,
                     route: Route::NonRenewal { term: k },
                     period: Some(n),
-                    steps,
+                    steps: steps.lines,
                 });
             }
             None => {
                 let (s, e) = term.term(0)?;
-                let steps = vec![format!(
-                    "fixed term of {} from {s}, not renewed: it expires on {e} without notice",
-                    term.length
-                )];
+                let mut steps = Steps::new(explain);
+                steps.say(|| {
+                    format!(
+                        "fixed term of {} from {s}, not renewed: it expires on {e} without notice",
+                        term.length
+                    )
+                });
                 consider(Outcome {
                     notice_date,
                     effective_date: e,
                     route: Route::Expiry,
                     period: None,
-                    steps,
+                    steps: steps.lines,
                 });
             }
         }
     }
     let mut best = best?;
-    best.steps.push(format!(
-        "the agreement is in force up to and including {}, its last day",
-        best.effective_date
-    ));
+    if explain {
+        let last = format!(
+            "the agreement is in force up to and including {}, its last day",
+            best.effective_date
+        );
+        best.steps.push(last);
+    }
     Some(best)
 }
 
@@ -394,7 +428,12 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
 /// assert_eq!(latest_notice(&rules, d(2027, 2, 28)).unwrap().notice_date, d(2026, 8, 31));
 /// ```
 pub fn latest_notice(rules: &Rules, end_by: NaiveDate) -> Option<Outcome> {
-    let fits = |d: NaiveDate| end_date(rules, d).is_some_and(|o| o.effective_date <= end_by);
+    end_date(rules, latest_notice_date(rules, end_by)?)
+}
+
+/// The date [`latest_notice`] finds, without computing its explanation.
+pub fn latest_notice_date(rules: &Rules, end_by: NaiveDate) -> Option<NaiveDate> {
+    let fits = |d: NaiveDate| end_only(rules, d).is_some_and(|e| e <= end_by);
     let mut lo = rules.start;
     if end_by < lo || !fits(lo) {
         return None;
@@ -410,7 +449,7 @@ pub fn latest_notice(rules: &Rules, end_by: NaiveDate) -> Option<Outcome> {
             hi = mid.pred_opt()?;
         }
     }
-    end_date(rules, lo)
+    Some(lo)
 }
 
 /// The notice window of one term of a tacitly renewed agreement.
@@ -440,12 +479,11 @@ pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
     let mut prev_close: Option<NaiveDate> = k
         .checked_sub(1)
         .and_then(|p| term.term(p))
-        .and_then(|(_, e)| latest_notice(rules, e))
-        .map(|o| o.notice_date);
+        .and_then(|(_, e)| latest_notice_date(rules, e));
     let last = k.saturating_add(count as u32 + 100);
     while out.len() < count && k < last {
         let Some((s, e)) = term.term(k) else { break };
-        let closes = latest_notice(rules, e).map(|o| o.notice_date);
+        let closes = latest_notice_date(rules, e);
         let opens = prev_close.and_then(|c| c.succ_opt()).unwrap_or(rules.start);
         if let Some(c) = closes {
             if e >= as_of {
