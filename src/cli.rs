@@ -316,6 +316,7 @@ impl DueArgs {
                 .collect(),
             overdue_only: self.overdue,
             dated_only: self.dated_only,
+            terse: false,
         }
     }
 }

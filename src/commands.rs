@@ -17,7 +17,8 @@ use std::path::Path;
 
 /// `accord due`, streaming: each worker turns an agreement into its items and drops it.
 pub fn due(dir: &Path, jobs: usize, args: &DueArgs, as_of: NaiveDate, format: Format, io: &mut Io) -> io::Result<i32> {
-    let filter = args.filter();
+    let mut filter = args.filter();
+    filter.terse = matches!(format, Format::Table | Format::Csv);
     let scanned = match load::scan_paths(&[dir.to_path_buf()], jobs, false, |a| {
         let items = due::items_for(&a, as_of, args.within, &filter, &[]);
         let parties: Vec<String> = a.parties.iter().map(|p| p.id.clone()).collect();
@@ -215,9 +216,16 @@ pub fn terminate(
         (None, None) => (Question::Terms, None),
     };
     let windows = terminate::windows(&rules, as_of, 3);
+    let answer = report::terminate::Answer {
+        a,
+        rules: &rules,
+        q: &question,
+        outcome: outcome.as_ref(),
+        windows: &windows,
+    };
     match format {
-        Format::Json => report::terminate::json(io.out, a, &rules, &question, outcome.as_ref(), &windows)?,
-        _ => report::terminate::text(io.out, a, &rules, &question, outcome.as_ref(), &windows)?,
+        Format::Json => report::terminate::json(io.out, &answer)?,
+        _ => report::terminate::text(io.out, &answer)?,
     }
     Ok(match (&question, &outcome) {
         (Question::Terms, _) | (_, Some(_)) => SUCCESS,

@@ -104,6 +104,9 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     pub overdue_only: bool,
     pub dated_only: bool,
+    /// Leave `explanation` empty, for outputs that do not print it (table, CSV): on a
+    /// large folder the explanations are most of the report's memory.
+    pub terse: bool,
 }
 
 impl Filter {
@@ -137,7 +140,7 @@ pub fn items_for(a: &Agreement, as_of: NaiveDate, within: Period, filter: &Filte
     }
     let horizon = shift(as_of, within).unwrap_or(NaiveDate::MAX);
     let mut items = Vec::new();
-    agreement_items(a, as_of, all, &mut items);
+    agreement_items(a, as_of, all, filter.terse, &mut items);
     items.retain(|i| i.date.is_none_or(|d| d <= horizon) && filter.keeps(i));
     items
 }
@@ -157,6 +160,7 @@ pub fn sort(items: &mut [Item]) {
 }
 
 struct Builder<'a> {
+    terse: bool,
     a: &'a Agreement,
     as_of: NaiveDate,
 }
@@ -194,7 +198,7 @@ impl Builder<'_> {
             assumed,
             text,
             lead,
-            explanation,
+            explanation: if self.terse { String::new() } else { explanation },
             who: parties
                 .iter()
                 .map(|p| self.a.party_label(p))
@@ -204,8 +208,8 @@ impl Builder<'_> {
     }
 }
 
-fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], out: &mut Vec<Item>) {
-    let b = Builder { a, as_of };
+fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], terse: bool, out: &mut Vec<Item>) {
+    let b = Builder { a, as_of, terse };
     let st = status::status(a, as_of, all);
     match st.state {
         State::Draft | State::AwaitingApproval => {

@@ -12,14 +12,24 @@ pub enum Question {
     Terms,
 }
 
-pub fn text(
-    out: &mut dyn Write,
-    a: &Agreement,
-    rules: &Rules,
-    q: &Question,
-    outcome: Option<&Outcome>,
-    windows: &[Window],
-) -> io::Result<()> {
+/// Everything a termination answer shows, for both renderers.
+#[derive(Clone, Copy)]
+pub struct Answer<'a> {
+    pub a: &'a Agreement,
+    pub rules: &'a Rules,
+    pub q: &'a Question,
+    pub outcome: Option<&'a Outcome>,
+    pub windows: &'a [Window],
+}
+
+pub fn text(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
+    let Answer {
+        a,
+        rules,
+        q,
+        outcome,
+        windows,
+    } = *answer;
     writeln!(out, "{}: {}", a.id, a.display_title())?;
     writeln!(out, "{}", terms_line(a, rules))?;
     if rules.basis == Basis::Assumed {
@@ -140,14 +150,14 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
     parts.join("; ")
 }
 
-pub fn json(
-    out: &mut dyn Write,
-    a: &Agreement,
-    rules: &Rules,
-    q: &Question,
-    outcome: Option<&Outcome>,
-    windows: &[Window],
-) -> io::Result<()> {
+pub fn json(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
+    let Answer {
+        a,
+        rules,
+        q,
+        outcome,
+        windows,
+    } = *answer;
     let (notice_date, effective_date, latest) = match (q, outcome) {
         (Question::Notice, Some(o)) => (Some(o.notice_date), Some(o.effective_date), None),
         (Question::EndBy(_), Some(o)) => (None, Some(o.effective_date), Some(o.notice_date)),
