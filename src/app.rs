@@ -170,10 +170,16 @@ pub fn find<'a>(loaded: &'a Loaded, id: &str, io: &mut Io) -> io::Result<Option<
     if let Some(a) = loaded.agreements.iter().find(|a| a.id == id) {
         return Ok(Some(a));
     }
-    let help = did_you_mean(id, loaded.agreements.iter().map(|a| a.id.as_str()))
-        .unwrap_or_else(|| "`accord list` shows the agreements".to_string());
-    writeln!(io.err, "error: no agreement `{id}` in the folder\nhelp: {help}")?;
+    let ids: Vec<&str> = loaded.agreements.iter().map(|a| a.id.as_str()).collect();
+    unknown_agreement(id, &ids, io)?;
     Ok(None)
+}
+
+/// "no agreement `x` in the folder", with the nearest id as a suggestion.
+pub fn unknown_agreement(id: &str, ids: &[&str], io: &mut Io) -> io::Result<()> {
+    let help =
+        did_you_mean(id, ids.iter().copied()).unwrap_or_else(|| "`accord list` shows the agreements".to_string());
+    writeln!(io.err, "error: no agreement `{id}` in the folder\nhelp: {help}")
 }
 
 /// One id (checked) or all.

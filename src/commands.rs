@@ -1,7 +1,7 @@
 //! The commands that compute schedules and dates: `due`, `terminate`, `amendments`,
 //! `timeline`. Each calls its engine and hands the result to the report layer.
 
-use crate::app::{load_error, report_broken_files, Io, FINDINGS, SUCCESS, USAGE};
+use crate::app::{load_error, report_broken_files, unknown_agreement, Io, FINDINGS, SUCCESS, USAGE};
 use crate::cli::{DueArgs, FailOn, Format, TerminateArgs};
 use crate::due::{self, DueStatus, Item};
 use crate::load;
@@ -149,12 +149,6 @@ fn superseded_ids<T>(
         }
     }
     out
-}
-
-fn unknown_agreement(id: &str, ids: &[&str], io: &mut Io) -> io::Result<()> {
-    let help =
-        did_you_mean(id, ids.iter().copied()).unwrap_or_else(|| "`accord list` shows the agreements".to_string());
-    writeln!(io.err, "error: no agreement `{id}` in the folder\nhelp: {help}")
 }
 
 fn dedup(mut v: Vec<&str>) -> Vec<&str> {

@@ -28,21 +28,6 @@ pub struct Loaded {
     pub failed_files: usize,
 }
 
-impl Loaded {
-    pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
-    }
-    pub fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
-    }
-}
-
 /// Why loading could not start at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -260,14 +245,6 @@ fn walk(
     Ok(())
 }
 
-/// Loads the given files and runs the folder-wide checks.
-pub fn load_files(files: &[PathBuf], jobs: usize) -> Loaded {
-    load_paths_with(files, jobs, true).unwrap_or_else(|e| Loaded {
-        diagnostics: vec![Diagnostic::new("unreadable-file", Path::new(""), None, e.to_string())],
-        ..Loaded::default()
-    })
-}
-
 /// Maps `f` over `items` on up to `jobs` scoped threads, keeping the input order.
 fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     if jobs <= 1 || items.len() < 2 {
@@ -279,7 +256,11 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R 
             .chunks(chunk)
             .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        // A worker that panicked must not silently drop its files' agreements.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     })
 }
 
