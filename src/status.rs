@@ -248,10 +248,8 @@ pub fn status(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Status {
         st.reason = format!("terminated on {}", t.date);
         return st;
     }
-    if let Some((by, date)) = superseded(a, as_of, all) {
-        st.state = State::Superseded;
-        st.reason = format!("superseded by {by} from {date}");
-        st.superseded_by = Some((by, date));
+    apply_supersession(&mut st, &superseders(a, as_of, all));
+    if st.state == State::Superseded {
         return st;
     }
     if let Some(n) = pending_notice(a, as_of) {
@@ -303,6 +301,13 @@ pub struct Notice {
 /// The earliest-ending notice given by `as_of` and not revoked (VCLT art. 68) before
 /// its end date.
 pub fn pending_notice(a: &Agreement, as_of: NaiveDate) -> Option<Notice> {
+    if !a
+        .events
+        .iter()
+        .any(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of)
+    {
+        return None;
+    }
     let rules = terminate::rules(a, as_of, &terminate::Options::default()).ok();
     let mut best: Option<Notice> = None;
     for e in a
@@ -337,10 +342,11 @@ pub fn pending_notice(a: &Agreement, as_of: NaiveDate) -> Option<Notice> {
     best
 }
 
-/// The agreement in the folder that supersedes `a` and is in force on `as_of`.
-pub fn superseded(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Option<(String, NaiveDate)> {
+/// The agreements in the folder that supersede `a` and are in force on `as_of`, with
+/// their dates of entry into force.
+pub fn superseders(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Vec<(String, NaiveDate)> {
     if a.superseded_by.is_empty() {
-        return None;
+        return Vec::new();
     }
     all.iter()
         .filter(|b| b.id != a.id && a.superseded_by.contains(&b.id))
@@ -348,7 +354,12 @@ pub fn superseded(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Option<
             EntryIntoForce::Since { date, .. } => Some((b.id.clone(), date)),
             _ => None,
         })
-        .min_by_key(|(_, d)| *d)
+        .collect()
+}
+
+/// The agreement that supersedes `a` on `as_of` (the earliest in force), if any.
+pub fn superseded(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Option<(String, NaiveDate)> {
+    superseders(a, as_of, all).into_iter().min_by_key(|(_, d)| *d)
 }
 
 /// "UN (General Assembly)".
