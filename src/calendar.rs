@@ -184,21 +184,27 @@ pub enum Roll {
 }
 
 impl Roll {
+    /// Every convention with its name in files and on the command line.
+    pub const ALL: [(&'static str, Roll); 3] = [
+        ("following", Roll::Following),
+        ("preceding", Roll::Preceding),
+        ("modified-following", Roll::ModifiedFollowing),
+    ];
+
     pub fn parse(text: &str) -> Option<Roll> {
-        match text {
-            "following" => Some(Roll::Following),
-            "preceding" => Some(Roll::Preceding),
-            "modified-following" | "modified_following" => Some(Roll::ModifiedFollowing),
-            _ => None,
-        }
+        let text = if text == "modified_following" {
+            "modified-following"
+        } else {
+            text
+        };
+        Roll::ALL.iter().find(|(name, _)| *name == text).map(|(_, r)| *r)
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Roll::Following => "following",
-            Roll::Preceding => "preceding",
-            Roll::ModifiedFollowing => "modified-following",
-        }
+        Roll::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("following", |(name, _)| name)
     }
 }
 

@@ -234,11 +234,6 @@ const MODALITY: &[(&str, Modality)] = &[
     ("will", Modality::Will),
     ("may", Modality::May),
 ];
-const ROLL: &[(&str, Roll)] = &[
-    ("following", Roll::Following),
-    ("preceding", Roll::Preceding),
-    ("modified-following", Roll::ModifiedFollowing),
-];
 
 /// Checks one parsed file. Returns the agreement when it has no errors, and the
 /// file's diagnostics (warnings included) either way.
@@ -505,7 +500,7 @@ fn termination(cx: &mut Ctx, raw: Spanned<RawTermination>, parties: &[Party]) ->
     let roll = t
         .roll
         .as_ref()
-        .and_then(|r| cx.keyword(r, "roll-over convention", ROLL));
+        .and_then(|r| cx.keyword(r, "roll-over convention", &Roll::ALL));
     let holidays = t.holidays.iter().flatten().filter_map(|h| cx.date(h)).collect();
     Some(Termination {
         notice,
