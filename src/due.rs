@@ -3,7 +3,7 @@
 //! agreements, the date, the window and the filter.
 
 use crate::amendments::{self, AmendmentState};
-use crate::calendar::{next_occurrence, shift, shift_back};
+use crate::calendar::{next_occurrence, period_end, shift, shift_back};
 use crate::model::*;
 use crate::period::Period;
 use crate::status::{self, State};
@@ -258,7 +258,7 @@ fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], terse: bo
             false,
             text,
             None,
-            "the last day in force under the notice on record".into(),
+            notice_explanation(a, as_of),
         ));
     }
     for o in &a.obligations {
@@ -297,10 +297,10 @@ fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<N
             };
             match last {
                 Some(l) => {
-                    let Some(next) = shift(l, *period) else { return };
+                    let Some(next) = period_end(l, *period) else { return };
                     (
-                        Some(next),
-                        format!("every {period}: last performed {l}; {l} + {period} → {next}"),
+                        Some(next.date),
+                        format!("every {period} from the last performance: {next}"),
                     )
                 }
                 None => {
@@ -354,7 +354,14 @@ fn term_items(b: &Builder, out: &mut Vec<Item>) {
                     false,
                     "fixed term expires".into(),
                     None,
-                    format!("term of {} from {}", term.length, term.start),
+                    format!(
+                        "fixed term of {} from {}: {} + {} = {}; a term ends the day before, on {e}",
+                        term.length,
+                        term.start,
+                        term.start,
+                        term.length,
+                        e.succ_opt().unwrap_or(e)
+                    ),
                 ));
             }
         }
@@ -395,7 +402,13 @@ fn term_items(b: &Builder, out: &mut Vec<Item>) {
             false,
             "current term ends; renewed tacitly unless notice was given in time".into(),
             None,
-            format!("term {} runs {} to {}", w.term, w.term_start, w.term_end),
+            format!(
+                "term {} runs {} to {}, the day before the next term starts on {}",
+                w.term,
+                w.term_start,
+                w.term_end,
+                w.term_end.succ_opt().unwrap_or(w.term_end)
+            ),
         ));
     }
 }
@@ -434,6 +447,19 @@ fn amendment_items(b: &Builder, out: &mut Vec<Item>) {
             format!("{}: {}{summary}", st.state.name(), st.reason),
         ));
     }
+}
+
+/// The arithmetic behind the end date of the notice on record.
+fn notice_explanation(a: &Agreement, as_of: NaiveDate) -> String {
+    status::pending_notice(a, as_of)
+        .and_then(|n| {
+            let rules = terminate::rules(a, as_of, &terminate::Options::default()).ok()?;
+            terminate::end_date(&rules, n.received)
+        })
+        .map_or_else(
+            || "the last day in force under the notice on record".to_string(),
+            |o| o.steps.join("; "),
+        )
 }
 
 fn slug(s: &str) -> String {
