@@ -50,7 +50,7 @@ pub fn run(args: &CheckArgs, dir: &Path, format: Option<Format>, jobs: usize, io
         .count();
     let summary = report::diagnostics::summary(errors, warnings, loaded.files, loaded.failed_files);
     match format {
-        Format::Json => report::diagnostics::json(io.out, &loaded.diagnostics, loaded.files, loaded.entries.len())?,
+        Format::Json => report::diagnostics::json(io.out, &loaded.diagnostics, loaded.files, loaded.index.len())?,
         Format::Github => report::diagnostics::github(io.out, &loaded.diagnostics)?,
         _ => {
             report::diagnostics::text(io.out, &loaded.diagnostics, io.style.color)?;

@@ -15,19 +15,36 @@ use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
+/// What a `due` worker keeps of one agreement: full items for JSON and ICS, packed
+/// rows for the table and CSV.
+enum Found {
+    Items(Vec<Item>),
+    Rows(Vec<report::due::Row>),
+}
+
 /// `accord due`, streaming: each worker turns an agreement into its items and drops it.
 pub fn due(dir: &Path, jobs: usize, args: &DueArgs, as_of: NaiveDate, format: Format, io: &mut Io) -> io::Result<i32> {
     let mut filter = args.filter();
-    filter.terse = matches!(format, Format::Table | Format::Csv);
+    let packed = matches!(format, Format::Table | Format::Csv);
+    filter.terse = packed;
     let scanned = match load::scan_paths(&[dir.to_path_buf()], jobs, false, |a| {
         let items = due::items_for(&a, as_of, args.within, &filter, &[]);
-        let parties: Vec<String> = a.parties.iter().map(|p| p.id.clone()).collect();
-        (items, in_force_since(&a, as_of), parties)
+        let found = if packed {
+            Found::Rows(items.iter().map(report::due::Row::of).collect())
+        } else {
+            Found::Items(items)
+        };
+        // Party ids are kept only to check `--party` against.
+        let parties: Vec<String> = match args.party {
+            Some(_) => a.parties.iter().map(|p| p.id.clone()).collect(),
+            None => Vec::new(),
+        };
+        (found, in_force_since(&a, as_of), parties)
     }) {
         Ok(s) => s,
         Err(e) => return load_error(&e, dir, io),
     };
-    let ids: Vec<&str> = scanned.entries.iter().map(|(s, _)| s.id.as_str()).collect();
+    let ids: Vec<&str> = scanned.iter().map(|(id, _)| id).collect();
     for id in &args.agreements {
         if !ids.contains(&id.as_str()) {
             unknown_agreement(id, &ids, io)?;
@@ -39,7 +56,7 @@ pub fn due(dir: &Path, jobs: usize, args: &DueArgs, as_of: NaiveDate, format: Fo
             scanned
                 .entries
                 .iter()
-                .flat_map(|(_, (_, _, ps))| ps.iter().map(String::as_str))
+                .flat_map(|(_, _, ps)| ps.iter().map(String::as_str))
                 .collect(),
         );
         if !known.contains(&p.as_str()) {
@@ -50,27 +67,33 @@ pub fn due(dir: &Path, jobs: usize, args: &DueArgs, as_of: NaiveDate, format: Fo
         }
     }
     let superseded = superseded_ids(&scanned, as_of, |(_, eif, _)| *eif);
-    let mut items: Vec<Item> = Vec::new();
-    for (summary, (its, _, _)) in scanned.entries {
-        if !superseded.contains_key(&summary.id) {
-            items.extend(its);
+    let (mut items, mut rows) = (Vec::new(), Vec::new());
+    for (k, (found, _, _)) in scanned.entries.into_iter().enumerate() {
+        if superseded.contains_key(scanned.index.id(k as u32)) {
+            continue;
+        }
+        match found {
+            Found::Items(its) => items.extend(its),
+            Found::Rows(rs) => rows.extend(rs),
         }
     }
     due::sort(&mut items);
+    report::due::sort(&mut rows);
     match format {
         Format::Json => report::due::json_out(io.out, &items)?,
-        Format::Csv => report::due::csv_out(io.out, &items)?,
         Format::Ics => report::ics::write(io.out, &items, as_of)?,
-        _ => report::due::table_out(io.out, &io.style, &items)?,
+        Format::Csv => report::due::csv_out(io.out, &rows, as_of)?,
+        _ => report::due::table_out(io.out, &io.style, &rows, as_of)?,
     }
     io.out.flush()?;
     let broken = report_broken_files(&scanned.diagnostics, scanned.failed_files, io)?;
+    let statuses = items.iter().map(|i| i.status).chain(rows.iter().map(|r| r.status));
     let fail = match args.fail_on {
         None => false,
-        Some(FailOn::Overdue) => items.iter().any(|i| i.status == DueStatus::Overdue),
-        Some(FailOn::Due) => items
-            .iter()
-            .any(|i| matches!(i.status, DueStatus::Overdue | DueStatus::Due)),
+        Some(FailOn::Overdue) => statuses.into_iter().any(|s| s == DueStatus::Overdue),
+        Some(FailOn::Due) => statuses
+            .into_iter()
+            .any(|s| matches!(s, DueStatus::Overdue | DueStatus::Due)),
     };
     Ok(if fail || broken { FINDINGS } else { SUCCESS })
 }
@@ -91,12 +114,13 @@ pub fn list(
         Err(e) => return load_error(&e, dir, io),
     };
     let superseded = superseded_ids(&scanned, as_of, |row| row.status.in_force_since);
+    let index = &scanned.index;
     let rows: Vec<report::list::Row> = scanned
         .entries
-        .iter()
-        .map(|(summary, row)| {
-            let mut row = row.clone();
-            if let Some(by) = superseded.get(&summary.id) {
+        .into_iter()
+        .enumerate()
+        .map(|(k, mut row)| {
+            if let Some(by) = superseded.get(index.id(k as u32)) {
                 crate::status::apply_supersession(&mut row.status, by);
             }
             row
@@ -130,8 +154,7 @@ fn superseded_ids<T>(
     if scanned.superseded_by.is_empty() {
         return out;
     }
-    let dates: HashMap<&str, Option<NaiveDate>> =
-        scanned.entries.iter().map(|(s, t)| (s.id.as_str(), since(t))).collect();
+    let dates: HashMap<&str, Option<NaiveDate>> = scanned.iter().map(|(id, t)| (id, since(t))).collect();
     for (target, by) in &scanned.superseded_by {
         let active: Vec<(String, NaiveDate)> = by
             .iter()

@@ -148,15 +148,18 @@ pub fn items_for(a: &Agreement, as_of: NaiveDate, within: Period, filter: &Filte
 /// By date, open items last; ties by agreement, kind and id (a total order, so the
 /// output never depends on thread timing).
 pub fn sort(items: &mut [Item]) {
-    items.sort_by(|a, b| {
-        (a.date.is_none(), a.date, &a.agreement, a.kind, &a.id).cmp(&(
-            b.date.is_none(),
-            b.date,
-            &b.agreement,
-            b.kind,
-            &b.id,
-        ))
-    });
+    items.sort_by(|a, b| order(a.date, &a.agreement, a.kind, &a.id).cmp(&order(b.date, &b.agreement, b.kind, &b.id)));
+}
+
+/// The key of the report's order: by date, open items last; ties by agreement, kind
+/// and id.
+pub fn order<'a>(
+    date: Option<NaiveDate>,
+    agreement: &'a str,
+    kind: Kind,
+    id: &'a str,
+) -> (bool, Option<NaiveDate>, &'a str, Kind, &'a str) {
+    (date.is_none(), date, agreement, kind, id)
 }
 
 struct Builder<'a> {

@@ -5,7 +5,8 @@
 //! output never depends on thread timing.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::model::{Agreement, Reference};
+use crate::folder::{Index, Key};
+use crate::model::Agreement;
 use crate::raw::RawAgreement;
 use crate::suggest::did_you_mean;
 use crate::validate;
@@ -47,7 +48,7 @@ pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
 /// (for commands that never print them: less memory, less time).
 pub fn load_paths_with(paths: &[PathBuf], jobs: usize, keep_text: bool) -> Result<Loaded, LoadError> {
     let scanned = scan_paths(paths, jobs, keep_text, |a| a)?;
-    let mut agreements: Vec<Agreement> = scanned.entries.into_iter().map(|(_, a)| a).collect();
+    let mut agreements = scanned.entries;
     for a in &mut agreements {
         if let Some(by) = scanned.superseded_by.get(&a.id) {
             a.superseded_by = by.clone();
@@ -61,41 +62,12 @@ pub fn load_paths_with(paths: &[PathBuf], jobs: usize, keep_text: bool) -> Resul
     })
 }
 
-/// What the folder-wide checks need of an agreement; all a streaming command keeps
-/// besides its own result.
-#[derive(Clone, Debug)]
-pub struct Summary {
-    pub id: String,
-    pub file: PathBuf,
-    pub supersedes: Vec<String>,
-    pub under: Option<String>,
-}
-
-impl Summary {
-    fn of(a: &Agreement) -> Summary {
-        Summary {
-            id: a.id.clone(),
-            file: a.file.clone(),
-            supersedes: a
-                .supersedes
-                .iter()
-                .filter_map(|r| {
-                    if let Reference::Id(id) = r {
-                        Some(id.clone())
-                    } else {
-                        None
-                    }
-                })
-                .collect(),
-            under: a.under.clone(),
-        }
-    }
-}
-
-/// The result of [`scan_paths`]: each valid agreement's summary and what `f` made of it.
-#[derive(Debug, Default)]
+/// The result of [`scan_paths`]: the valid agreements' ids and what `f` made of each
+/// (`entries[k]` belongs to `index.id(k)`), in file order.
+#[derive(Debug)]
 pub struct Scanned<T> {
-    pub entries: Vec<(Summary, T)>,
+    pub index: Index,
+    pub entries: Vec<T>,
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     pub failed_files: usize,
@@ -110,19 +82,27 @@ impl<T> Scanned<T> {
             .filter(|d| d.severity == Severity::Error)
             .count()
     }
+
+    /// Each valid agreement's id and result, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (self.index.id(k as u32), t))
+    }
 }
 
 /// Loads every file under `paths` and hands each valid agreement to `f` on the worker
-/// thread that parsed it, keeping only `f`'s result and a [`Summary`]: memory stays
-/// proportional to what the command reports, not to the folder. Results keep file
-/// order; folder-wide checks run on the summaries.
+/// thread that parsed it, keeping only `f`'s result and the agreement's entry in the
+/// folder [`Index`]: memory stays proportional to what the command reports, not to
+/// the folder. Results keep file order; folder-wide checks run on the index.
 pub fn scan_paths<T: Send>(
     paths: &[PathBuf],
     jobs: usize,
     keep_text: bool,
     f: impl Fn(Agreement) -> T + Sync,
 ) -> Result<Scanned<T>, LoadError> {
-    let mut files = Vec::new();
+    let mut files: Vec<Box<Path>> = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
@@ -138,42 +118,57 @@ pub fn scan_paths<T: Send>(
         if meta.is_dir() {
             walk(path, &mut files, &mut skipped, &mut HashSet::new(), 0)?;
         } else {
-            files.push(path.clone());
+            files.push(path.as_path().into());
         }
     }
-    files.sort();
+    files.sort_unstable();
     files.dedup();
-    let per_file = parallel_map(&files, jobs.max(1), |path| {
-        let (agreement, diagnostics) = crate::raw::lean(!keep_text, || load_one(path));
-        (agreement.map(|a| (Summary::of(&a), f(a))), diagnostics)
-    });
+    files.shrink_to_fit();
     let mut scanned = Scanned {
-        files: files.len(),
+        index: Index::default(),
         entries: Vec::new(),
         diagnostics: skipped,
+        files: files.len(),
         failed_files: 0,
         superseded_by: HashMap::new(),
     };
-    for (entry, diagnostics) in per_file {
+    #[allow(clippy::borrowed_box)] // the items are the boxed paths
+    let work = |path: &Box<Path>| {
+        let (agreement, diagnostics) = crate::raw::lean(!keep_text, || load_one(path));
+        (agreement.map(|a| (Key::of(&a), f(a))), diagnostics)
+    };
+    crate::parallel::for_each_ordered(&files, jobs.max(1), work, |file, (entry, diagnostics)| {
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             scanned.failed_files += 1;
         }
         scanned.diagnostics.extend(diagnostics);
-        scanned.entries.extend(entry);
+        if let Some((key, t)) = entry {
+            scanned.index.push(file as u32, key);
+            scanned.entries.push(t);
+        }
+    });
+    let found = scanned.index.check(&files);
+    if !found.bad.is_empty() {
+        let mut bad_files: Vec<u32> = found.bad.iter().map(|&k| scanned.index.file(k)).collect();
+        bad_files.sort_unstable();
+        bad_files.dedup();
+        scanned.failed_files += bad_files.len();
+        let mut k = 0;
+        scanned.entries.retain(|_| {
+            k += 1;
+            !found.bad.contains(&(k - 1))
+        });
+        scanned.index.retain(|k| !found.bad.contains(&k));
     }
-    let summaries: Vec<&Summary> = scanned.entries.iter().map(|(s, _)| s).collect();
-    let (diagnostics, bad, superseded_by) = folder_checks(&summaries);
-    scanned.failed_files += bad.len();
-    scanned.diagnostics.extend(diagnostics);
-    scanned.entries.retain(|(s, _)| !bad.contains(&s.file));
-    scanned.superseded_by = superseded_by;
+    scanned.diagnostics.extend(found.diagnostics);
+    scanned.superseded_by = found.superseded_by;
     scanned.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(scanned)
 }
 
 fn walk(
     dir: &Path,
-    files: &mut Vec<PathBuf>,
+    files: &mut Vec<Box<Path>>,
     skipped: &mut Vec<Diagnostic>,
     seen: &mut HashSet<PathBuf>,
     depth: usize,
@@ -222,7 +217,7 @@ fn walk(
             }
             Ok(m) if m.is_file() => {
                 if is_yaml {
-                    files.push(path);
+                    files.push(path.into_boxed_path());
                 }
             }
             Ok(_) => {
@@ -243,25 +238,6 @@ fn walk(
         }
     }
     Ok(())
-}
-
-/// Maps `f` over `items` on up to `jobs` scoped threads, keeping the input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    if jobs <= 1 || items.len() < 2 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(jobs);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        // A worker that panicked must not silently drop its files' agreements.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// Reads, parses and validates one file.
@@ -411,113 +387,4 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
         return ("invalid-value", None);
     }
     ("syntax", None)
-}
-
-/// Checks that need every file: agreement ids unique across files, `supersedes` and
-/// `under` references known and free of cycles. Returns the diagnostics, the files
-/// whose agreements must be dropped, and the supersession index.
-#[allow(clippy::type_complexity)]
-fn folder_checks(all: &[&Summary]) -> (Vec<Diagnostic>, HashSet<PathBuf>, HashMap<String, Vec<String>>) {
-    let mut out = Vec::new();
-    let mut first: HashMap<&str, &Path> = HashMap::new();
-    for a in all {
-        if let Some(prev) = first.insert(&a.id, &a.file) {
-            let span = find_span(&a.file, "id:", &a.id);
-            out.push(
-                Diagnostic::new(
-                    "duplicate-id",
-                    &a.file,
-                    span,
-                    format!("agreement id `{}` is also used by {}", a.id, prev.display()),
-                )
-                .with_help("agreement ids must be unique across the folder"),
-            );
-        }
-    }
-    let ids: HashSet<&str> = all.iter().map(|a| a.id.as_str()).collect();
-    for a in all {
-        let targets = a
-            .supersedes
-            .iter()
-            .map(|t| ("supersedes", t))
-            .chain(a.under.iter().map(|u| ("under", u)));
-        for (key, target) in targets {
-            if !ids.contains(target.as_str()) {
-                let span = find_span(&a.file, "", target);
-                let mut d = Diagnostic::new(
-                    "unknown-reference",
-                    &a.file,
-                    span,
-                    format!("`{key}` names `{target}`, which is not in the folder"),
-                );
-                d.help = did_you_mean(target, ids.iter().copied()).or(Some(
-                    "for an agreement outside the folder write `{title: ..., date: ...}`".into(),
-                ));
-                out.push(d);
-            }
-        }
-    }
-    // Cycles: follow `supersedes` and `under` edges from each agreement that has any.
-    let edges: HashMap<&str, Vec<&str>> = all
-        .iter()
-        .filter(|a| !a.supersedes.is_empty() || a.under.is_some())
-        .map(|a| {
-            let mut next: Vec<&str> = a.supersedes.iter().map(String::as_str).collect();
-            next.extend(a.under.as_deref());
-            (a.id.as_str(), next)
-        })
-        .collect();
-    for a in all.iter().filter(|a| edges.contains_key(a.id.as_str())) {
-        let mut stack = vec![a.id.as_str()];
-        let mut visited = HashSet::new();
-        let mut cyclic = false;
-        while let Some(node) = stack.pop() {
-            for next in edges.get(node).into_iter().flatten() {
-                if *next == a.id {
-                    cyclic = true;
-                } else if visited.insert(*next) {
-                    stack.push(next);
-                }
-            }
-        }
-        if cyclic {
-            let span = find_span(&a.file, "", "supersedes:").or_else(|| find_span(&a.file, "", "under:"));
-            out.push(Diagnostic::new(
-                "reference-cycle",
-                &a.file,
-                span,
-                format!(
-                    "`{}` supersedes or falls under itself through a chain of references",
-                    a.id
-                ),
-            ));
-        }
-    }
-    let bad: HashSet<PathBuf> = out
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.file.clone())
-        .collect();
-    let mut superseded_by: HashMap<String, Vec<String>> = HashMap::new();
-    for a in all.iter().filter(|a| !bad.contains(&a.file)) {
-        for target in &a.supersedes {
-            superseded_by.entry(target.clone()).or_default().push(a.id.clone());
-        }
-    }
-    (out, bad, superseded_by)
-}
-
-/// Re-reads a file to locate `key` followed by `value` for folder-wide diagnostics
-/// (the parsed model keeps no positions). Only used on the error path.
-fn find_span(file: &Path, key: &str, value: &str) -> Option<Span> {
-    let source = std::fs::read_to_string(file).ok()?;
-    for (i, line) in source.lines().enumerate() {
-        let Some(k) = line.find(key) else { continue };
-        let after = &line[k + key.len()..];
-        let Some(v) = after.find(value) else { continue };
-        let byte = k + key.len() + v;
-        let column = line[..byte].chars().count() + 1;
-        return Some(Span::at(&source, i + 1, column));
-    }
-    None
 }

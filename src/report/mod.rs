@@ -108,11 +108,48 @@ pub fn write_table(out: &mut dyn std::io::Write, t: &Grid) -> std::io::Result<()
         }
         return Ok(());
     }
-    let columns = t.headers.len();
-    let mut widths: Vec<usize> = t.headers.iter().map(|h| h.chars().count()).collect();
-    for row in &t.rows {
-        for (i, c) in row.iter().enumerate().take(columns) {
-            widths[i] = widths[i].max(c.text.chars().count());
+    aligned(out, &t.headers, t.rows.len(), |i, cells| {
+        cells.extend_from_slice(&t.rows[i])
+    })
+}
+
+/// Writes a table of `n` rows, row `i` made on demand by `row(i, cells)`. Without a
+/// width to fit, rows are made twice (once to measure the columns, once to write)
+/// instead of being kept: a report of any length costs the memory of one row.
+pub fn write_rows(
+    out: &mut dyn std::io::Write,
+    style: &Style,
+    headers: &[&str],
+    n: usize,
+    row: impl Fn(usize, &mut Vec<Cell>),
+) -> std::io::Result<()> {
+    let mut t = table(style, headers);
+    if style.width.is_some() {
+        for i in 0..n {
+            let mut cells = Vec::new();
+            row(i, &mut cells);
+            t.add_row(cells);
+        }
+        return write_table(out, &t);
+    }
+    aligned(out, &t.headers, n, row)
+}
+
+/// Columns two spaces apart, each as wide as its widest cell.
+fn aligned(
+    out: &mut dyn std::io::Write,
+    headers: &[String],
+    n: usize,
+    row: impl Fn(usize, &mut Vec<Cell>),
+) -> std::io::Result<()> {
+    let columns = headers.len();
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let mut cells = Vec::with_capacity(columns);
+    for i in 0..n {
+        cells.clear();
+        row(i, &mut cells);
+        for (w, c) in widths.iter_mut().zip(&cells) {
+            *w = (*w).max(c.text.chars().count());
         }
     }
     let mut line = String::new();
@@ -133,9 +170,11 @@ pub fn write_table(out: &mut dyn std::io::Write, t: &Grid) -> std::io::Result<()
         }
         writeln!(out, "{}", line.trim_end())
     };
-    write_row(&mut t.headers.iter().map(|h| (h.as_str(), None)))?;
-    for row in &t.rows {
-        write_row(&mut row.iter().map(|c| (c.text.as_str(), c.color)))?;
+    write_row(&mut headers.iter().map(|h| (h.as_str(), None)))?;
+    for i in 0..n {
+        cells.clear();
+        row(i, &mut cells);
+        write_row(&mut cells.iter().map(|c| (c.text.as_str(), c.color)))?;
     }
     Ok(())
 }
