@@ -1,5 +1,6 @@
 //! `accord due` output: table, JSON and CSV (ICS is in [`super::ics`]).
 
+use super::packed::Fields;
 use super::{colored, opt, write_rows, Cell, Color, Style};
 use crate::due::{DueStatus, Item, Kind};
 use chrono::NaiveDate;
@@ -14,41 +15,24 @@ pub struct Row {
     pub status: DueStatus,
     kind: Kind,
     assumed: bool,
-    /// agreement, id, text, who, article and parties (space-separated), back to back.
-    fields: Box<str>,
-    /// Where each of the first five fields ends in `fields`.
-    ends: [u32; 5],
+    /// agreement, id, text, who, article and parties (space-separated).
+    fields: Fields<6>,
 }
 
 impl Row {
     pub fn of(i: &Item) -> Row {
-        let mut fields = String::new();
-        let mut ends = [0; 5];
         let article = i.article.as_deref().unwrap_or("");
-        for (end, f) in ends.iter_mut().zip([&i.agreement, &i.id, &i.text, &i.who, article]) {
-            fields.push_str(f);
-            *end = fields.len() as u32;
-        }
-        for (n, p) in i.parties.iter().enumerate() {
-            if n > 0 {
-                fields.push(' ');
-            }
-            fields.push_str(p);
-        }
         Row {
             date: i.date,
             status: i.status,
             kind: i.kind,
             assumed: i.assumed,
-            fields: fields.into_boxed_str(),
-            ends,
+            fields: Fields::new([&i.agreement, &i.id, &i.text, &i.who, article, &i.parties.join(" ")]),
         }
     }
 
     fn field(&self, n: usize) -> &str {
-        let start = if n == 0 { 0 } else { self.ends[n - 1] as usize };
-        let end = self.ends.get(n).map_or(self.fields.len(), |e| *e as usize);
-        &self.fields[start..end]
+        self.fields.get(n)
     }
 
     pub fn agreement(&self) -> &str {

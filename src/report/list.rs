@@ -1,6 +1,7 @@
 //! `accord list` and `accord status`: one row per agreement.
 
-use super::{colored, opt, table, write_table, Cell, Color, Style};
+use super::packed::Fields;
+use super::{colored, opt, write_rows, Cell, Color, Style};
 use crate::model::Agreement;
 use crate::status::{State, Status};
 use std::io::{self, Write};
@@ -14,45 +15,74 @@ pub fn state_color(state: State) -> Color {
     }
 }
 
-/// What `list` and `status` show of one agreement: small enough to keep one per
-/// agreement in a folder of any size.
+/// What `list` and `status` show of one agreement: its status and its printed strings
+/// in one allocation, small enough to keep one per agreement in a folder of any size.
 #[derive(Clone, Debug)]
 pub struct Row {
-    pub id: String,
-    pub title: String,
-    pub display_title: String,
-    pub kind: Option<String>,
-    pub parties: Vec<String>,
-    pub party_labels: String,
     pub signed: Option<chrono::NaiveDate>,
-    pub file: String,
     pub status: Status,
+    has_short_title: bool,
+    has_kind: bool,
+    /// id, title, short title, kind, party labels, party ids (space-separated), file.
+    fields: Fields<7>,
 }
 
 impl Row {
     pub fn of(a: &Agreement, status: Status) -> Row {
+        let labels: Vec<String> = a.parties.iter().map(|p| a.party_label(&p.id)).collect();
+        let ids: Vec<&str> = a.parties.iter().map(|p| p.id.as_str()).collect();
         Row {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            display_title: a.display_title().to_string(),
-            kind: a.kind.clone(),
-            parties: a.parties.iter().map(|p| p.id.clone()).collect(),
-            party_labels: a
-                .parties
-                .iter()
-                .map(|p| a.party_label(&p.id))
-                .collect::<Vec<_>>()
-                .join(", "),
             signed: a.signature_date(),
-            file: a.file.display().to_string(),
             status,
+            has_short_title: a.short_title.is_some(),
+            has_kind: a.kind.is_some(),
+            fields: Fields::new([
+                &a.id,
+                &a.title,
+                a.short_title.as_deref().unwrap_or(""),
+                a.kind.as_deref().unwrap_or(""),
+                &labels.join(", "),
+                &ids.join(" "),
+                &a.file.display().to_string(),
+            ]),
         }
+    }
+
+    pub fn id(&self) -> &str {
+        self.fields.get(0)
+    }
+
+    pub fn title(&self) -> &str {
+        self.fields.get(1)
+    }
+
+    /// The short title where there is one, else the title.
+    pub fn display_title(&self) -> &str {
+        self.fields.get(if self.has_short_title { 2 } else { 1 })
+    }
+
+    pub fn kind(&self) -> Option<&str> {
+        self.has_kind.then(|| self.fields.get(3))
+    }
+
+    /// The parties as people read them: "UNHCR, IOM".
+    pub fn party_labels(&self) -> &str {
+        self.fields.get(4)
+    }
+
+    pub fn parties(&self) -> impl Iterator<Item = &str> {
+        self.fields.get(5).split(' ').filter(|p| !p.is_empty())
+    }
+
+    pub fn file(&self) -> &str {
+        self.fields.get(6)
     }
 }
 
 pub fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
-    let mut t = table(style, &["id", "title", "parties", "signed", "in force since", "status"]);
-    for r in rows {
+    let headers = ["id", "title", "parties", "signed", "in force since", "status"];
+    write_rows(out, style, &headers, rows.len(), |i, cells| {
+        let r = &rows[i];
         let st = &r.status;
         let mut status = st.state.name().to_string();
         if let Some(end) = st.ends_on {
@@ -61,52 +91,51 @@ pub fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result
         if st.assumed {
             status.push_str(" (assumed)");
         }
-        t.add_row(vec![
-            Cell::new(&r.id),
-            Cell::new(&r.display_title),
-            Cell::new(&r.party_labels),
+        cells.extend([
+            Cell::new(r.id()),
+            Cell::new(r.display_title()),
+            Cell::new(r.party_labels()),
             Cell::new(opt(&r.signed)),
             Cell::new(opt(&st.in_force_since)),
             colored(style, status, state_color(st.state)),
         ]);
-    }
-    write_table(out, &t)
+    })
 }
 
 pub fn json_value(r: &Row) -> serde_json::Value {
     let st = &r.status;
     serde_json::json!({
-        "id": r.id,
-        "title": r.title,
-        "kind": r.kind,
+        "id": r.id(),
+        "title": r.title(),
+        "kind": r.kind(),
         "status": st.state,
         "reason": st.reason,
-        "parties": r.parties,
+        "parties": r.parties().collect::<Vec<_>>(),
         "signed": r.signed,
         "in_force_since": st.in_force_since,
         "ends_on": st.ends_on,
         "assumed": st.assumed,
         "superseded_by": st.superseded_by.as_ref().map(|(id, _)| id),
         "awaiting": st.missing_approvals.iter().map(|m| serde_json::json!({"party": m.party, "organ": m.organ})).collect::<Vec<_>>(),
-        "file": r.file,
+        "file": r.file(),
     })
 }
 
 pub fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
-    let list: Vec<_> = rows.iter().map(json_value).collect();
-    serde_json::to_writer_pretty(&mut *out, &list)?;
+    use serde::Serializer;
+    // One row's value at a time, not the whole list.
+    serde_json::Serializer::pretty(&mut *out).collect_seq(rows.iter().map(json_value))?;
     writeln!(out)
 }
 
 /// `accord status`: the state and its reason, one agreement per line.
 pub fn status_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
-    let mut t = table(style, &["id", "status", "reason"]);
-    for r in rows {
-        t.add_row(vec![
-            Cell::new(&r.id),
+    write_rows(out, style, &["id", "status", "reason"], rows.len(), |i, cells| {
+        let r = &rows[i];
+        cells.extend([
+            Cell::new(r.id()),
             colored(style, r.status.state.name(), state_color(r.status.state)),
             Cell::new(&r.status.reason),
         ]);
-    }
-    write_table(out, &t)
+    })
 }

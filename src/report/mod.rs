@@ -6,6 +6,7 @@ pub mod due;
 pub mod ics;
 pub mod lifecycle;
 pub mod list;
+pub mod packed;
 pub mod show;
 pub mod terminate;
 
