@@ -42,7 +42,7 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
             crate::shell::man(io.out)?;
             return Ok(SUCCESS);
         }
-        Command::New(args) => return crate::record::new(args, &cli.global.dir, io),
+        Command::New(args) => return crate::record::new(args, &cli.global.dir, jobs, io),
         _ => {}
     }
     if let Command::Schema = &cli.command {
@@ -75,7 +75,19 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         _ => {}
     }
     let keep_text = matches!(cli.command, Command::Show { .. });
-    let loaded = match load::load_paths_with(std::slice::from_ref(&cli.global.dir), jobs, keep_text) {
+    let one = match &cli.command {
+        Command::Show { id, .. } => Some(id.as_str()),
+        Command::Terminate(args) => Some(args.id.as_str()),
+        Command::Record(args) => Some(args.id.as_str()),
+        Command::Status { id } | Command::Amendments { id } | Command::Timeline { id } => id.as_deref(),
+        _ => None,
+    };
+    let dirs = std::slice::from_ref(&cli.global.dir);
+    let loaded = match one {
+        Some(id) => load::load_around(dirs, jobs, &[id], keep_text),
+        None => load::load_paths_with(dirs, jobs, keep_text),
+    };
+    let loaded = match loaded {
         Ok(l) => l,
         Err(e) => {
             writeln!(io.err, "error: {e}")?;
@@ -170,7 +182,7 @@ pub fn find<'a>(loaded: &'a Loaded, id: &str, io: &mut Io) -> io::Result<Option<
     if let Some(a) = loaded.agreements.iter().find(|a| a.id == id) {
         return Ok(Some(a));
     }
-    let ids: Vec<&str> = loaded.agreements.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = loaded.index.ids().collect();
     unknown_agreement(id, &ids, io)?;
     Ok(None)
 }

@@ -89,6 +89,18 @@ impl Index {
         &self.ids[start..self.ends[k as usize] as usize]
     }
 
+    /// Every id, in agreement order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        (0..self.len() as u32).map(|k| self.id(k))
+    }
+
+    /// The agreements with references: number, `supersedes` ids and `under`.
+    pub fn references(&self) -> impl Iterator<Item = (u32, &[String], Option<&str>)> {
+        self.refs
+            .iter()
+            .map(|(k, r)| (*k, r.supersedes.as_slice(), r.under.as_deref()))
+    }
+
     /// The file number of agreement `k`.
     pub fn file(&self, k: u32) -> u32 {
         self.files[k as usize]

@@ -19,8 +19,11 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// What loading a set of paths gave.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    /// Every agreement that loaded without errors, in file order.
+    /// Every agreement that loaded without errors, in file order ([`load_around`]:
+    /// only those asked for and those they depend on).
     pub agreements: Vec<Agreement>,
+    /// The ids of every agreement of the folder that loaded without errors.
+    pub index: Index,
     /// Every diagnostic, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
     /// How many agreement files were read.
@@ -56,6 +59,55 @@ pub fn load_paths_with(paths: &[PathBuf], jobs: usize, keep_text: bool) -> Resul
     }
     Ok(Loaded {
         agreements,
+        index: scanned.index,
+        diagnostics: scanned.diagnostics,
+        files: scanned.files,
+        failed_files: scanned.failed_files,
+    })
+}
+
+/// Loads the agreements `ids` and those their status and timeline depend on: the
+/// agreement each falls `under`, the agreements under each, and the agreements that
+/// supersede any of these. Every file is still read and checked (the diagnostics are
+/// the folder's, and `index` lists every id), but only these agreements are kept
+/// whole, read a second time with `keep_text`: a command about one agreement costs
+/// the memory of a few agreements, not of the folder.
+pub fn load_around(paths: &[PathBuf], jobs: usize, ids: &[&str], keep_text: bool) -> Result<Loaded, LoadError> {
+    let scanned = scan_paths(paths, jobs, false, |a| a.file.into_boxed_path())?;
+    let ix = &scanned.index;
+    let mut wanted: HashSet<String> = ids.iter().map(|id| id.to_string()).collect();
+    for (k, _, under) in ix.references() {
+        let id = ix.id(k);
+        match under {
+            Some(parent) if ids.contains(&parent) => wanted.insert(id.to_string()),
+            Some(parent) if ids.contains(&id) => wanted.insert(parent.to_string()),
+            _ => false,
+        };
+    }
+    let superseders: Vec<String> = wanted
+        .iter()
+        .filter_map(|w| scanned.superseded_by.get(w))
+        .flatten()
+        .cloned()
+        .collect();
+    wanted.extend(superseders);
+    let mut agreements = Vec::new();
+    for (k, path) in scanned.entries.iter().enumerate() {
+        if !wanted.contains(ix.id(k as u32)) {
+            continue;
+        }
+        // Read again: the first pass kept nothing of it. (A file edited in between
+        // is taken as it now is.)
+        if let (Some(mut a), _) = crate::raw::lean(!keep_text, || load_one(path)) {
+            if let Some(by) = scanned.superseded_by.get(&a.id) {
+                a.superseded_by = by.clone();
+            }
+            agreements.push(a);
+        }
+    }
+    Ok(Loaded {
+        agreements,
+        index: scanned.index,
         diagnostics: scanned.diagnostics,
         files: scanned.files,
         failed_files: scanned.failed_files,

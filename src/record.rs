@@ -82,7 +82,7 @@ pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     result
 }
 
-pub fn new(args: &NewArgs, dir: &Path, io: &mut Io) -> io::Result<i32> {
+pub fn new(args: &NewArgs, dir: &Path, jobs: usize, io: &mut Io) -> io::Result<i32> {
     if !is_valid_id(&args.id) {
         writeln!(
             io.err,
@@ -111,13 +111,14 @@ pub fn new(args: &NewArgs, dir: &Path, io: &mut Io) -> io::Result<i32> {
         return Ok(USAGE);
     }
     let path = dir.join(format!("{}.yaml", args.id));
-    if let Ok(loaded) = load::load_paths(&[dir.to_path_buf()], 1) {
-        if let Some(other) = loaded.agreements.iter().find(|a| a.id == args.id && a.file != path) {
+    let same_id = |a: Agreement| (a.id == args.id && a.file != path).then_some(a.file);
+    if let Ok(scanned) = load::scan_paths(&[dir.to_path_buf()], jobs, false, same_id) {
+        if let Some(other) = scanned.entries.into_iter().flatten().next() {
             writeln!(
                 io.err,
                 "error: the id `{}` is already used by {}",
                 args.id,
-                other.file.display()
+                other.display()
             )?;
             return Ok(FINDINGS);
         }
