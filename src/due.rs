@@ -169,6 +169,15 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// How a date was computed, unless the output does not print it.
+    fn explain(&self, why: impl FnOnce() -> String) -> String {
+        if self.terse {
+            String::new()
+        } else {
+            why()
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn item(
         &self,
@@ -201,7 +210,7 @@ impl Builder<'_> {
             assumed,
             text,
             lead,
-            explanation: if self.terse { String::new() } else { explanation },
+            explanation,
             who: parties
                 .iter()
                 .map(|p| self.a.party_label(p))
@@ -239,7 +248,7 @@ fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], terse: bo
                     false,
                     format!("approval by {who} for entry into force{then}"),
                     None,
-                    st.reason.clone(),
+                    b.explain(|| st.reason.clone()),
                 ));
             }
             amendment_items(&b, out);
@@ -261,7 +270,7 @@ fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], terse: bo
             false,
             text,
             None,
-            notice_explanation(a, as_of),
+            b.explain(|| notice_explanation(a, as_of)),
         ));
     }
     for o in &a.obligations {
@@ -288,7 +297,7 @@ fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<N
             }
             (
                 *due,
-                due.map_or("no deadline in the text".to_string(), |d| format!("due on {d}")),
+                b.explain(|| due.map_or("no deadline in the text".to_string(), |d| format!("due on {d}"))),
             )
         }
         Schedule::Every { period, from } => {
@@ -303,7 +312,7 @@ fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<N
                     let Some(next) = period_end(l, *period) else { return };
                     (
                         Some(next.date),
-                        format!("every {period} from the last performance: {next}"),
+                        b.explain(|| format!("every {period} from the last performance: {next}")),
                     )
                 }
                 None => {
@@ -315,7 +324,7 @@ fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<N
                     } else {
                         ""
                     };
-                    (Some(next), format!("every {period} from {anchor} ({anchor_why}); occurrence {k}: {anchor} + {k} × {period} → {next}{month_end}; no performance recorded"))
+                    (Some(next), b.explain(|| format!("every {period} from {anchor} ({anchor_why}); occurrence {k}: {anchor} + {k} × {period} → {next}{month_end}; no performance recorded")))
                 }
             }
         }
@@ -357,14 +366,16 @@ fn term_items(b: &Builder, out: &mut Vec<Item>) {
                     false,
                     "fixed term expires".into(),
                     None,
-                    format!(
-                        "fixed term of {} from {}: {} + {} = {}; a term ends the day before, on {e}",
-                        term.length,
-                        term.start,
-                        term.start,
-                        term.length,
-                        e.succ_opt().unwrap_or(e)
-                    ),
+                    b.explain(|| {
+                        format!(
+                            "fixed term of {} from {}: {} + {} = {}; a term ends the day before, on {e}",
+                            term.length,
+                            term.start,
+                            term.start,
+                            term.length,
+                            e.succ_opt().unwrap_or(e)
+                        )
+                    }),
                 ));
             }
         }
@@ -373,16 +384,18 @@ fn term_items(b: &Builder, out: &mut Vec<Item>) {
     let windows = terminate::windows(&rules, b.as_of, 2);
     if let Some(w) = windows.iter().find(|w| w.closes >= b.as_of) {
         let text = format!("last day to give notice of non-renewal (term ends {})", w.term_end);
-        let expl = format!(
-            "latest receipt so that the notice period ends by {}, the last day of {}; window opened {}",
-            w.term_end,
-            if w.term == 0 {
-                "the initial term".to_string()
-            } else {
-                format!("renewal term {}", w.term)
-            },
-            w.opens
-        );
+        let expl = b.explain(|| {
+            format!(
+                "latest receipt so that the notice period ends by {}, the last day of {}; window opened {}",
+                w.term_end,
+                if w.term == 0 {
+                    "the initial term".to_string()
+                } else {
+                    format!("renewal term {}", w.term)
+                },
+                w.opens
+            )
+        });
         out.push(b.item(
             Some(w.closes),
             Kind::Deadline,
@@ -405,13 +418,15 @@ fn term_items(b: &Builder, out: &mut Vec<Item>) {
             false,
             "current term ends; renewed tacitly unless notice was given in time".into(),
             None,
-            format!(
-                "term {} runs {} to {}, the day before the next term starts on {}",
-                w.term,
-                w.term_start,
-                w.term_end,
-                w.term_end.succ_opt().unwrap_or(w.term_end)
-            ),
+            b.explain(|| {
+                format!(
+                    "term {} runs {} to {}, the day before the next term starts on {}",
+                    w.term,
+                    w.term_start,
+                    w.term_end,
+                    w.term_end.succ_opt().unwrap_or(w.term_end)
+                )
+            }),
         ));
     }
 }
@@ -447,7 +462,7 @@ fn amendment_items(b: &Builder, out: &mut Vec<Item>) {
             false,
             text,
             None,
-            format!("{}: {}{summary}", st.state.name(), st.reason),
+            b.explain(|| format!("{}: {}{summary}", st.state.name(), st.reason)),
         ));
     }
 }

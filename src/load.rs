@@ -254,7 +254,12 @@ fn walk(
             continue;
         }
         let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-        match std::fs::metadata(&path) {
+        // The entry's own type needs no extra system call; only links are followed.
+        let kind = match entry.file_type() {
+            Ok(t) if t.is_file() || t.is_dir() => Ok(t),
+            _ => std::fs::metadata(&path).map(|m| m.file_type()),
+        };
+        match kind {
             Ok(m) if m.is_dir() => {
                 if is_yaml {
                     skipped.push(Diagnostic::new(
@@ -344,7 +349,10 @@ pub fn load_source(path: &Path, source: &str) -> (Option<Agreement>, Vec<Diagnos
 fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    let mut bytes = Vec::new();
+    // Sized from the file's length (the cap still applies if it grows meanwhile):
+    // through `take`, reading would otherwise grow the buffer step by step.
+    let len = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
+    let mut bytes = Vec::with_capacity(len as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read the file: {e}"))?;
