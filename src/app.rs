@@ -89,16 +89,7 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
     };
     let loaded = match loaded {
         Ok(l) => l,
-        Err(e) => {
-            writeln!(io.err, "error: {e}")?;
-            if !cli.global.dir.exists() {
-                writeln!(
-                    io.err,
-                    "help: run accord in the folder that holds `agreements/`, or pass --dir PATH or set ACCORD_DIR"
-                )?;
-            }
-            return Ok(USAGE);
-        }
+        Err(e) => return load_error(&e, &cli.global.dir, io),
     };
     let code = match &cli.command {
         Command::Status { id } => match pick(&loaded, id.as_deref(), io)? {

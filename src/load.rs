@@ -50,20 +50,28 @@ pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
 /// As [`load_paths`]; without `keep_text`, article texts are parsed but not kept
 /// (for commands that never print them: less memory, less time).
 pub fn load_paths_with(paths: &[PathBuf], jobs: usize, keep_text: bool) -> Result<Loaded, LoadError> {
-    let scanned = scan_paths(paths, jobs, keep_text, |a| a)?;
-    let mut agreements = scanned.entries;
-    for a in &mut agreements {
-        if let Some(by) = scanned.superseded_by.get(&a.id) {
-            a.superseded_by = by.clone();
+    let mut scanned = scan_paths(paths, jobs, keep_text, |a| a)?;
+    let agreements = std::mem::take(&mut scanned.entries);
+    Ok(Loaded::of(scanned, agreements))
+}
+
+impl Loaded {
+    /// The agreements kept from a scan, with the scan's diagnostics and index, and
+    /// each agreement told which agreements of the folder supersede it.
+    fn of<T>(scanned: Scanned<T>, mut agreements: Vec<Agreement>) -> Loaded {
+        for a in &mut agreements {
+            if let Some(by) = scanned.superseded_by.get(&a.id) {
+                a.superseded_by = by.clone();
+            }
+        }
+        Loaded {
+            agreements,
+            index: scanned.index,
+            diagnostics: scanned.diagnostics,
+            files: scanned.files,
+            failed_files: scanned.failed_files,
         }
     }
-    Ok(Loaded {
-        agreements,
-        index: scanned.index,
-        diagnostics: scanned.diagnostics,
-        files: scanned.files,
-        failed_files: scanned.failed_files,
-    })
 }
 
 /// Loads the agreements `ids` and those their status and timeline depend on: the
@@ -98,20 +106,11 @@ pub fn load_around(paths: &[PathBuf], jobs: usize, ids: &[&str], keep_text: bool
         }
         // Read again: the first pass kept nothing of it. (A file edited in between
         // is taken as it now is.)
-        if let (Some(mut a), _) = crate::raw::lean(!keep_text, || load_one(path)) {
-            if let Some(by) = scanned.superseded_by.get(&a.id) {
-                a.superseded_by = by.clone();
-            }
+        if let (Some(a), _) = crate::raw::lean(!keep_text, || load_one(path)) {
             agreements.push(a);
         }
     }
-    Ok(Loaded {
-        agreements,
-        index: scanned.index,
-        diagnostics: scanned.diagnostics,
-        files: scanned.files,
-        failed_files: scanned.failed_files,
-    })
+    Ok(Loaded::of(scanned, agreements))
 }
 
 /// The result of [`scan_paths`]: the valid agreements' ids and what `f` made of each
