@@ -1,8 +1,8 @@
 //! Finding and reading agreement files: walks the folder, reads each file under a
 //! size cap, parses it with explicit budgets against hostile input, validates it, and
-//! runs the checks that need the whole folder (duplicate ids, references, cycles).
-//! Files are read on up to `jobs` threads; results keep the sorted file order, so the
-//! output never depends on thread timing.
+//! hands the folder index to the checks that need the whole folder ([`crate::folder`]).
+//! Files are read on up to `jobs` threads ([`crate::parallel`]); results keep the
+//! sorted file order, so the output never depends on thread timing.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::folder::{Index, Key};
