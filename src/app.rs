@@ -149,7 +149,7 @@ fn report_broken(loaded: &Loaded, io: &mut Io) -> io::Result<bool> {
     report_broken_files(&loaded.diagnostics, loaded.failed_files, io)
 }
 
-/// As [`report_broken`], from a streaming scan's diagnostics.
+/// As `report_broken`, from a streaming scan's diagnostics.
 pub fn report_broken_files(diagnostics: &[Diagnostic], failed_files: usize, io: &mut Io) -> io::Result<bool> {
     let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
     if errors.is_empty() {
