@@ -87,13 +87,11 @@ pub fn due(dir: &Path, jobs: usize, args: &DueArgs, as_of: NaiveDate, format: Fo
     }
     io.out.flush()?;
     let broken = report_broken_files(&scanned.diagnostics, scanned.failed_files, io)?;
-    let statuses = items.iter().map(|i| i.status).chain(rows.iter().map(|r| r.status));
+    let mut statuses = items.iter().map(|i| i.status).chain(rows.iter().map(|r| r.status));
     let fail = match args.fail_on {
         None => false,
-        Some(FailOn::Overdue) => statuses.into_iter().any(|s| s == DueStatus::Overdue),
-        Some(FailOn::Due) => statuses
-            .into_iter()
-            .any(|s| matches!(s, DueStatus::Overdue | DueStatus::Due)),
+        Some(FailOn::Overdue) => statuses.any(|s| s == DueStatus::Overdue),
+        Some(FailOn::Due) => statuses.any(|s| matches!(s, DueStatus::Overdue | DueStatus::Due)),
     };
     Ok(if fail || broken { FINDINGS } else { SUCCESS })
 }

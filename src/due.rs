@@ -151,6 +151,19 @@ pub fn sort(items: &mut [Item]) {
     items.sort_by(|a, b| order(a.date, &a.agreement, a.kind, &a.id).cmp(&order(b.date, &b.agreement, b.kind, &b.id)));
 }
 
+/// Days from `as_of` to `date`, negative when `date` has passed: the `days` of an item.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// // 2028 is a leap year: 29 February counts.
+/// assert_eq!(accord::due::days_from(d(2028, 2, 28), d(2028, 3, 1)), 2);
+/// assert_eq!(accord::due::days_from(d(2026, 11, 22), d(2026, 11, 20)), -2);
+/// ```
+pub fn days_from(as_of: NaiveDate, date: NaiveDate) -> i64 {
+    (date - as_of).num_days()
+}
+
 /// The key of the report's order: by date, open items last; ties by agreement, kind
 /// and id.
 pub fn order<'a>(
@@ -200,7 +213,7 @@ impl Builder<'_> {
         };
         Item {
             date,
-            days: date.map(|d| (d - self.as_of).num_days()),
+            days: date.map(|d| days_from(self.as_of, d)),
             status,
             agreement: self.a.id.clone(),
             kind,

@@ -108,17 +108,16 @@ impl Index {
 
     /// Keeps only the agreements for which `keep(k)` holds, renumbering them in order.
     pub fn retain(&mut self, keep: impl Fn(u32) -> bool) {
-        let old = std::mem::take(self);
-        let mut refs = old.refs.into_iter().peekable();
+        let mut old = std::mem::take(self);
+        let mut refs = std::mem::take(&mut old.refs).into_iter().peekable();
         for k in 0..old.files.len() as u32 {
             let own = match refs.peek() {
                 Some((j, _)) if *j == k => refs.next().map(|(_, r)| Box::new(r)),
                 _ => None,
             };
             if keep(k) {
-                let start = if k == 0 { 0 } else { old.ends[k as usize - 1] as usize };
-                let id = old.ids[start..old.ends[k as usize] as usize].to_string();
-                self.push(old.files[k as usize], Key { id, refs: own });
+                let id = old.id(k).to_string();
+                self.push(old.file(k), Key { id, refs: own });
             }
         }
     }

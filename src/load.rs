@@ -200,10 +200,8 @@ pub fn scan_paths<T: Send>(
     });
     let found = scanned.index.check(&files);
     if !found.bad.is_empty() {
-        let mut bad_files: Vec<u32> = found.bad.iter().map(|&k| scanned.index.file(k)).collect();
-        bad_files.sort_unstable();
-        bad_files.dedup();
-        scanned.failed_files += bad_files.len();
+        // One agreement per file: each dropped agreement is a failed file.
+        scanned.failed_files += found.bad.len();
         let mut k = 0;
         scanned.entries.retain(|_| {
             k += 1;

@@ -31,16 +31,35 @@ impl Row {
         }
     }
 
-    fn field(&self, n: usize) -> &str {
-        self.fields.get(n)
-    }
-
     pub fn agreement(&self) -> &str {
-        self.field(0)
+        self.fields.get(0)
     }
 
     pub fn id(&self) -> &str {
-        self.field(1)
+        self.fields.get(1)
+    }
+
+    fn text(&self) -> &str {
+        self.fields.get(2)
+    }
+
+    /// Who must act, as display labels.
+    fn who(&self) -> &str {
+        self.fields.get(3)
+    }
+
+    fn article(&self) -> &str {
+        self.fields.get(4)
+    }
+
+    /// Party ids, space-separated.
+    fn parties(&self) -> &str {
+        self.fields.get(5)
+    }
+
+    /// As [`Item::days`] (not kept: it follows from the date).
+    fn days(&self, as_of: NaiveDate) -> Option<i64> {
+        self.date.map(|d| crate::due::days_from(as_of, d))
     }
 
     fn order(&self) -> impl Ord + '_ {
@@ -66,21 +85,18 @@ pub fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of: NaiveD
             DueStatus::Upcoming => ("upcoming", Color::Reset),
             DueStatus::Open => ("open", Color::DarkGrey),
         };
-        let mut what = r.field(2).to_string();
+        let mut what = r.text().to_string();
         if r.assumed {
             what.push_str(" [assumed interval]");
         }
         cells.extend([
             Cell::new(opt(&r.date)),
-            Cell::new(
-                r.date
-                    .map_or(String::new(), |d| format!("{:+}", (d - as_of).num_days())),
-            ),
+            Cell::new(r.days(as_of).map_or(String::new(), |d| format!("{d:+}"))),
             colored(style, mark, color),
             Cell::new(r.agreement()),
             Cell::new(what),
-            Cell::new(r.field(3)),
-            Cell::new(r.field(4)),
+            Cell::new(r.who()),
+            Cell::new(r.article()),
         ]);
     })
 }
@@ -117,15 +133,15 @@ pub fn csv_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io::Resul
     for r in rows {
         let row = [
             r.date.map(|d| d.to_string()).unwrap_or_default(),
-            r.date.map(|d| (d - as_of).num_days().to_string()).unwrap_or_default(),
+            r.days(as_of).map(|d| d.to_string()).unwrap_or_default(),
             r.status.name().to_string(),
             r.agreement().to_string(),
             r.kind.name().to_string(),
             r.id().to_string(),
-            r.field(5).to_string(),
-            r.field(4).to_string(),
+            r.parties().to_string(),
+            r.article().to_string(),
             r.assumed.to_string(),
-            r.field(2).to_string(),
+            r.text().to_string(),
         ];
         let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
         write!(out, "{}\r\n", line.join(","))?;
