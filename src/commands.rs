@@ -44,9 +44,9 @@ pub fn due(dir: &Path, jobs: usize, args: &DueArgs, as_of: NaiveDate, format: Fo
         Ok(s) => s,
         Err(e) => return load_error(&e, dir, io),
     };
-    let ids: Vec<&str> = scanned.iter().map(|(id, _)| id).collect();
     for id in &args.agreements {
-        if !ids.contains(&id.as_str()) {
+        if !scanned.index.ids().any(|known| known == id) {
+            let ids: Vec<&str> = scanned.index.ids().collect();
             unknown_agreement(id, &ids, io)?;
             return Ok(USAGE);
         }
