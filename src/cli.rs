@@ -1,9 +1,9 @@
 //! The command-line interface: clap definitions, and their translation into the plain
 //! options the library's functions take. Nothing here computes or prints.
 
-use crate::calendar::Roll;
 use crate::due::{Filter, Kind};
-use crate::period::Period;
+use crate::time::calendar::Roll;
+use crate::time::period::Period;
 use crate::validate::parse_date;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -3,11 +3,11 @@
 //! agreements, the date, the window and the filter.
 
 use crate::amendments::{self, AmendmentState};
-use crate::calendar::{next_occurrence, period_end, shift, shift_back};
 use crate::model::*;
-use crate::period::Period;
 use crate::status::{self, State};
 use crate::terminate;
+use crate::time::calendar::{next_occurrence, period_end, shift, shift_back};
+use crate::time::period::Period;
 use chrono::{Datelike, NaiveDate};
 
 /// What kind of step an item is.

@@ -2,7 +2,7 @@
 //! when. The library holds the whole program; `main.rs` only parses arguments and maps
 //! the outcome to an exit code.
 //!
-//! Layers, from the bottom: [`period`] and [`calendar`] (time arithmetic),
+//! Layers, from the bottom: [`time`] (periods and their arithmetic),
 //! [`raw`] → [`validate`] → [`model`] (the file format and its checks), [`load`]
 //! (files and folders), the engines ([`status`], [`terminate`], [`due`], [`amendments`]),
 //! and [`report`] (the only layer that prints).
@@ -10,7 +10,6 @@
 
 pub mod amendments;
 pub mod app;
-pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -21,7 +20,6 @@ pub mod folder;
 pub mod load;
 pub mod model;
 pub mod parallel;
-pub mod period;
 pub mod raw;
 pub mod record;
 pub mod report;
@@ -30,5 +28,6 @@ pub mod shell;
 pub mod status;
 pub mod suggest;
 pub mod terminate;
+pub mod time;
 pub mod timeline;
 pub mod validate;

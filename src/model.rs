@@ -2,8 +2,8 @@
 //! passed validation (dates exist, periods parse, references resolve); nothing in
 //! this module reads files, the clock, or prints.
 
-use crate::calendar::Roll;
-use crate::period::Period;
+use crate::time::calendar::Roll;
+use crate::time::period::Period;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 

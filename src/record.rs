@@ -228,7 +228,7 @@ fn summary(a: &Agreement, what: &RecordWhat, as_of: NaiveDate, all: &[Agreement]
             let items = due::due(
                 std::slice::from_ref(a),
                 as_of,
-                crate::period::Period::years(100),
+                crate::time::period::Period::years(100),
                 &filter,
             );
             match items.iter().find(|i| i.id == *obligation) {

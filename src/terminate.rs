@@ -3,9 +3,9 @@
 //! windows of fixed terms with tacit renewal. Rules: domain.md §1–3; the one function
 //! [`end_date`] answers both directions, [`latest_notice`] searches it exactly.
 
-use crate::calendar::{self, period_end, term_last_day, Roll};
 use crate::model::*;
-use crate::period::Period;
+use crate::time::calendar::{self, period_end, term_last_day, Roll};
+use crate::time::period::Period;
 use chrono::{Days, NaiveDate};
 
 /// Where the notice period comes from.
@@ -276,7 +276,7 @@ fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Step
 /// ```
 /// use accord::terminate::{end_date, Rules, Basis};
 /// use accord::model::Effective;
-/// use accord::period::Period;
+/// use accord::time::period::Period;
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let rules = Rules {
@@ -416,7 +416,7 @@ fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outco
 /// ```
 /// use accord::terminate::{latest_notice, end_date, Rules, Basis};
 /// use accord::model::Effective;
-/// use accord::period::Period;
+/// use accord::time::period::Period;
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let rules = Rules {

@@ -3,12 +3,12 @@
 //! [`Diagnostic`] pointing at the offending value. Checking never stops at the first
 //! problem; an agreement is returned only when it has no errors.
 
-use crate::calendar::Roll;
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::model::*;
-use crate::period::Period;
 use crate::raw::*;
 use crate::suggest::did_you_mean;
+use crate::time::calendar::Roll;
+use crate::time::period::Period;
 use chrono::{Datelike, NaiveDate};
 use serde_saphyr::{Location, Spanned};
 use std::path::Path;
@@ -190,10 +190,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         return Err(format!("{text} does not exist: there is no month {m}"));
     }
     let first = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(|| format!("{text} is out of range"))?;
-    let days = crate::calendar::term_last_day(first, Period::months(1)).map_or(31, |d| d.day());
+    let days = crate::time::calendar::term_last_day(first, Period::months(1)).map_or(31, |d| d.day());
     Err(format!(
         "{text} does not exist: {} {y} has {days} days",
-        crate::calendar::month_name(m)
+        crate::time::calendar::month_name(m)
     ))
 }
 

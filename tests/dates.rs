@@ -2,10 +2,10 @@
 //! counted one at a time, and months by calendar arithmetic on (year, month) with the
 //! month's length found by walking its days.
 
-use accord::calendar::{next_occurrence, occurrence, shift};
 use accord::model::Effective;
-use accord::period::Period;
 use accord::terminate::{end_date, latest_notice, Basis, Rules, TermRules};
+use accord::time::calendar::{next_occurrence, occurrence, shift};
+use accord::time::period::Period;
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 
@@ -115,7 +115,7 @@ proptest! {
         if calendar_year {
             rules.effective = Effective::EndOfCalendarYear;
         }
-        rules.minimum_end = minimum.map(|y| accord::calendar::term_last_day(start, Period::years(y)).unwrap());
+        rules.minimum_end = minimum.map(|y| accord::time::calendar::term_last_day(start, Period::years(y)).unwrap());
         if let Some((len, months, renew)) = renewal {
             rules.notice = None;
             rules.term = Some(TermRules { start, length: Period::years(len), renewal: Some((Period::years(renew), Period::months(months))), article: None });

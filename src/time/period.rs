@@ -3,7 +3,7 @@
 //!
 //! A period is kept in its calendar units (years, months, weeks, days) and is never
 //! normalised to a number of days: "6 months" and "182 days" count differently
-//! under Reg. 1182/71 art. 3(2)(c). Date arithmetic lives in [`crate::calendar`].
+//! under Reg. 1182/71 art. 3(2)(c). Date arithmetic lives in [`crate::time::calendar`].
 
 use std::fmt;
 
@@ -107,7 +107,7 @@ impl Period {
     /// Reads a period in any accepted form.
     ///
     /// ```
-    /// use accord::period::Period;
+    /// use accord::time::period::Period;
     /// assert_eq!(Period::parse("six months").unwrap(), Period::months(6));
     /// assert_eq!(Period::parse("P1Y6M").unwrap().total_months(), 18);
     /// assert_eq!(Period::parse("90 days").unwrap(), Period::days(90));
@@ -220,7 +220,7 @@ impl Period {
     /// "6 months' notice", "1 month's notice": the period as a possessive.
     ///
     /// ```
-    /// use accord::period::Period;
+    /// use accord::time::period::Period;
     /// assert_eq!(Period::months(1).possessive(), "1 month's");
     /// assert_eq!(Period::days(90).possessive(), "90 days'");
     /// ```

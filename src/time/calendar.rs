@@ -3,7 +3,7 @@
 //! term, the k-th occurrence of a schedule, reminders before a date, and working-day
 //! roll-over. Every function is a pure function of its arguments.
 
-use crate::period::Period;
+use crate::time::period::Period;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::fmt;
 
@@ -12,7 +12,7 @@ use std::fmt;
 /// then weeks and days one by one. `None` only outside chrono's calendar.
 ///
 /// ```
-/// use accord::{calendar::shift, period::Period};
+/// use accord::time::{calendar::shift, period::Period};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // 31 August + 6 months has no 31 February: the last day of February.
@@ -31,7 +31,7 @@ pub fn shift(date: NaiveDate, period: Period) -> Option<NaiveDate> {
 /// a latest notice date is found by search, see [`crate::terminate`].
 ///
 /// ```
-/// use accord::{calendar::shift_back, period::Period};
+/// use accord::time::{calendar::shift_back, period::Period};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(shift_back(d(2027, 3, 31), Period::months(1)), Some(d(2027, 2, 28)));
@@ -49,7 +49,7 @@ pub fn shift_back(date: NaiveDate, period: Period) -> Option<NaiveDate> {
 /// month with the event's date number, or that month's last day (art. 3(2)(c)).
 ///
 /// ```
-/// use accord::{calendar::period_end, period::Period};
+/// use accord::time::{calendar::period_end, period::Period};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let end = period_end(d(2026, 11, 22), Period::days(90)).unwrap();
@@ -112,7 +112,7 @@ impl fmt::Display for PeriodEnd {
 /// `start + length` (DESIGN.md, "Why does a term end the day before?").
 ///
 /// ```
-/// use accord::{calendar::term_last_day, period::Period};
+/// use accord::time::{calendar::term_last_day, period::Period};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(term_last_day(d(2020, 3, 31), Period::years(2)), Some(d(2022, 3, 30)));
@@ -128,7 +128,7 @@ pub fn term_last_day(start: NaiveDate, length: Period) -> Option<NaiveDate> {
 /// monthly from 31 January gives 28 (or 29) February, 31 March, 30 April.
 ///
 /// ```
-/// use accord::{calendar::occurrence, period::Period};
+/// use accord::time::{calendar::occurrence, period::Period};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let jan31 = d(2027, 1, 31);
@@ -145,7 +145,7 @@ pub fn occurrence(anchor: NaiveDate, period: Period, k: u32) -> Option<NaiveDate
 /// `None` for a zero period or outside the calendar.
 ///
 /// ```
-/// use accord::{calendar::next_occurrence, period::Period};
+/// use accord::time::{calendar::next_occurrence, period::Period};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Yearly from 29 February 2024: 28 February in common years, 29 in leap years.
@@ -217,7 +217,7 @@ pub fn is_working_day(date: NaiveDate, holidays: &[NaiveDate]) -> bool {
 /// Never used for periods counted backwards.
 ///
 /// ```
-/// use accord::calendar::{roll, Roll};
+/// use accord::time::calendar::{roll, Roll};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Saturday 27 February 2027.
