@@ -29,8 +29,11 @@ fn main() {
                     let mut ok = 0;
                     for path in part {
                         let text = std::fs::read_to_string(path).expect("read");
-                        if serde_saphyr::from_str_with_options::<IgnoredAny>(&text, accord::load::parser_options())
-                            .is_ok()
+                        if serde_saphyr::from_str_with_options::<IgnoredAny>(
+                            &text,
+                            accord::file::parse::parser_options(),
+                        )
+                        .is_ok()
                         {
                             ok += 1;
                         }

@@ -46,7 +46,7 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         _ => {}
     }
     if let Command::Schema = &cli.command {
-        serde_json::to_writer_pretty(&mut *io.out, &crate::schema::schema())?;
+        serde_json::to_writer_pretty(&mut *io.out, &crate::file::schema::schema())?;
         writeln!(io.out)?;
         return Ok(SUCCESS);
     }

@@ -2,9 +2,9 @@
 //! options the library's functions take. Nothing here computes or prints.
 
 use crate::due::{Filter, Kind};
+use crate::file::validate::parse_date;
 use crate::time::calendar::Roll;
 use crate::time::period::Period;
-use crate::validate::parse_date;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

@@ -504,7 +504,7 @@ fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::load_source;
+    use crate::file::parse::load_source;
     use std::path::Path;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -5,16 +5,11 @@
 //! sorted file order, so the output never depends on thread timing.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::file::parse::{load_source, MAX_FILE_BYTES};
 use crate::folder::{Index, Key};
 use crate::model::Agreement;
-use crate::raw::RawAgreement;
-use crate::suggest::did_you_mean;
-use crate::validate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-/// Files larger than this are refused (documented in docs/format.md).
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// What loading a set of paths gave.
 #[derive(Debug, Default)]
@@ -106,7 +101,7 @@ pub fn load_around(paths: &[PathBuf], jobs: usize, ids: &[&str], keep_text: bool
         }
         // Read again: the first pass kept nothing of it. (A file edited in between
         // is taken as it now is.)
-        if let (Some(a), _) = crate::raw::lean(!keep_text, || load_one(path)) {
+        if let (Some(a), _) = crate::file::raw::lean(!keep_text, || load_one(path)) {
             agreements.push(a);
         }
     }
@@ -185,7 +180,7 @@ pub fn scan_paths<T: Send>(
     };
     #[allow(clippy::borrowed_box)] // the items are the boxed paths
     let work = |path: &Box<Path>| {
-        let (agreement, diagnostics) = crate::raw::lean(!keep_text, || load_one(path));
+        let (agreement, diagnostics) = crate::file::raw::lean(!keep_text, || load_one(path));
         (agreement.map(|a| (Key::of(&a), f(a))), diagnostics)
     };
     crate::parallel::for_each_ordered(&files, jobs.max(1), work, |file, (entry, diagnostics)| {
@@ -323,26 +318,6 @@ pub fn load_one(path: &Path) -> (Option<Agreement>, Vec<Diagnostic>) {
     load_source(path, &source)
 }
 
-/// Parses and validates one file's text.
-pub fn load_source(path: &Path, source: &str) -> (Option<Agreement>, Vec<Diagnostic>) {
-    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if text.trim().is_empty()
-        || text
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return (
-            None,
-            vec![Diagnostic::new("not-a-mapping", path, None, "the file is empty")
-                .with_help("an agreement file is a mapping with at least `id`, `title` and `parties`")],
-        );
-    }
-    match serde_saphyr::from_str_with_options::<RawAgreement>(text, parser_options()) {
-        Ok(raw) => validate::agreement(raw, path, source),
-        Err(e) => (None, vec![syntax_diagnostic(path, source, &e)]),
-    }
-}
-
 fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
@@ -360,88 +335,4 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
-}
-
-/// The parser's limits, set explicitly (see docs/format.md, "Limits"). The options
-/// hold an `Rc`, so each thread builds its own.
-pub fn parser_options() -> serde_saphyr::Options {
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_reader_input_bytes = Some(MAX_FILE_BYTES as usize);
-    budget.max_events = 2_000_000;
-    budget.max_aliases = 1_000;
-    budget.max_anchors = 1_000;
-    budget.max_depth = 48;
-    budget.max_documents = 1;
-    budget.max_nodes = 1_000_000;
-    budget.max_total_scalar_bytes = 2 * MAX_FILE_BYTES as usize;
-    let mut aliases = serde_saphyr::options::AliasLimits::default();
-    aliases.max_total_replayed_events = 100_000;
-    aliases.max_replay_stack_depth = 16;
-    aliases.max_alias_expansions_per_anchor = 1_000;
-    let mut options = serde_saphyr::Options::default();
-    options.budget = Some(budget);
-    options.alias_limits = aliases;
-    options.strict_booleans = true;
-    options.with_snippet = false;
-    options
-}
-
-/// Turns a parser error into a diagnostic with its code, location and help.
-fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Diagnostic {
-    let options = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
-    let mut message = err.render_with_options(options);
-    if let Some(i) = message.rfind(" at line ") {
-        message.truncate(i);
-    }
-    let span = err
-        .location()
-        .map(|l| Span::at(source, l.line() as usize, l.column() as usize));
-    let (code, help) = classify(&message);
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        message = format!("duplicate key `{}`", rest.split(',').next().unwrap_or(rest));
-    } else if let Some(rest) = message.strip_prefix("missing field ") {
-        message = format!("missing required key {rest}");
-    }
-    let mut d = Diagnostic::new(code, path, span, message.clone());
-    let first_content_line = source
-        .lines()
-        .position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map_or(1, |i| i as u64 + 1);
-    let at_top = err.location().is_some_and(|l| l.line() <= first_content_line);
-    if code == "syntax" && message.contains("expected mapping start") && at_top {
-        d.code = "not-a-mapping";
-        d.message = "the top level of an agreement file must be a mapping".into();
-    }
-    d.help = help;
-    d
-}
-
-fn classify(message: &str) -> (&'static str, Option<String>) {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected: Vec<&str> = tail
-            .split_once("expected one of ")
-            .or_else(|| tail.split_once("expected "))
-            .map(|(_, list)| list.split(", ").map(|s| s.trim_matches('`')).collect())
-            .unwrap_or_default();
-        let help = did_you_mean(name, expected.iter().copied())
-            .or_else(|| (!expected.is_empty()).then(|| format!("the keys allowed here are: {}", expected.join(", "))));
-        return ("unknown-key", help);
-    }
-    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
-        let key = rest.split(',').next().unwrap_or(rest);
-        return (
-            "duplicate-key",
-            Some(format!(
-                "`{key}` is given twice in this mapping; remove one of the two entries"
-            )),
-        );
-    }
-    if message.starts_with("missing field") {
-        return ("missing-key", Some("docs/format.md lists the required keys".into()));
-    }
-    if message.starts_with("unknown variant") {
-        return ("invalid-value", None);
-    }
-    ("syntax", None)
 }

@@ -7,80 +7,16 @@ use crate::app::{Io, FINDINGS, SUCCESS, USAGE};
 use crate::cli::{NewArgs, RecordArgs, RecordWhat};
 use crate::diagnostic::Severity;
 use crate::due::{self, Filter};
-use crate::edit::{append_event, template, NewEvent};
+use crate::file::edit::{append_event, template, NewEvent};
+use crate::file::validate::is_valid_id;
+use crate::file::write::{write_atomically, Lock};
 use crate::load::{self, Loaded};
 use crate::model::Agreement;
 use crate::status;
-use crate::validate::is_valid_id;
 use chrono::NaiveDate;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
-
-/// An exclusive lock on a file, held by a sibling `.lock` file created with
-/// `create_new`; removed on drop.
-struct Lock(PathBuf);
-
-impl Lock {
-    fn take(file: &Path) -> io::Result<Lock> {
-        let mut name = file.file_name().unwrap_or_default().to_os_string();
-        name.push(".accord-lock");
-        let path = file.with_file_name(name);
-        let start = Instant::now();
-        loop {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(Lock(path));
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && start.elapsed() < Duration::from_secs(10) => {
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    return Err(io::Error::other(format!(
-                        "{} is locked by another accord process; if none is running, remove {}",
-                        file.display(),
-                        path.display()
-                    )));
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
-    }
-}
-
-/// Replaces `path` with `text`: a temporary file in the same folder, fsync, rename.
-pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut name = std::ffi::OsString::from(".");
-    name.push(path.file_name().unwrap_or_default());
-    name.push(format!(".accord-tmp-{}", std::process::id()));
-    let tmp = dir.join(name);
-    let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
+use std::fs;
+use std::io;
+use std::path::Path;
 
 pub fn new(args: &NewArgs, dir: &Path, jobs: usize, io: &mut Io) -> io::Result<i32> {
     if !is_valid_id(&args.id) {
@@ -129,7 +65,7 @@ pub fn new(args: &NewArgs, dir: &Path, jobs: usize, io: &mut Io) -> io::Result<i
         return Ok(FINDINGS);
     }
     let text = template(&args.id, &args.title, &parties);
-    let (_, diags) = load::load_source(&path, &text);
+    let (_, diags) = crate::file::parse::load_source(&path, &text);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         crate::report::diagnostics::text(io.err, &diags, io.err_color)?;
         writeln!(io.err, "nothing was written")?;
@@ -191,7 +127,7 @@ pub fn record(loaded: &Loaded, a: &Agreement, args: &RecordArgs, as_of: NaiveDat
             return Ok(FINDINGS);
         }
     };
-    let (updated, diags) = load::load_source(&a.file, &new_text);
+    let (updated, diags) = crate::file::parse::load_source(&a.file, &new_text);
     let errors: Vec<_> = diags.into_iter().filter(|d| d.severity == Severity::Error).collect();
     let Some(updated) = updated.filter(|_| errors.is_empty()) else {
         crate::report::diagnostics::text(io.err, &errors, io.err_color)?;

@@ -107,7 +107,7 @@ fn the_committed_schema_is_current() {
         serde_json::from_str(&std::fs::read_to_string("docs/accord.schema.json").unwrap()).unwrap();
     assert_eq!(
         committed,
-        accord::schema::schema(),
+        accord::file::schema::schema(),
         "regenerate with: cargo run -- schema > docs/accord.schema.json"
     );
 }

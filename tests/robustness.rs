@@ -3,7 +3,8 @@
 //! bytes and random mutations of the seed files fed to the loader.
 
 use accord::diagnostic::Diagnostic;
-use accord::load::{load_paths, load_source};
+use accord::file::parse::load_source;
+use accord::load::load_paths;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -7,7 +7,7 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let (agreement, diagnostics) = accord::load::load_source(Path::new("fuzz.yaml"), text);
+        let (agreement, diagnostics) = accord::file::parse::load_source(Path::new("fuzz.yaml"), text);
         assert!(agreement.is_some() || !diagnostics.is_empty());
     }
 });

@@ -2,7 +2,7 @@
 //! generated from the loader's own raw types in [`crate::raw`], plus the schema-only
 //! types that describe its spanned strings: ids, dates, periods and keywords.
 
-use crate::raw::RawAgreement;
+use crate::file::raw::RawAgreement;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
 

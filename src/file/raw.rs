@@ -3,7 +3,7 @@
 //! periods, references) are kept as spanned strings so that a diagnostic can point
 //! at the exact value. [`crate::validate`] turns these into the checked model.
 
-use crate::schema as sch;
+use crate::file::schema as sch;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;

@@ -41,7 +41,7 @@ fn flow_item(ev: &NewEvent) -> String {
 /// The text with `ev` appended to the top-level `events` list (created if missing).
 ///
 /// ```
-/// use accord::edit::{append_event, NewEvent};
+/// use accord::file::edit::{append_event, NewEvent};
 /// let ev = NewEvent { fields: vec![("date", "2026-11-22".into()), ("type", "note".into())] };
 /// let text = "id: x # keep me\nevents:\n  - date: 2026-01-01\n    type: note\nnotes: end\n";
 /// assert_eq!(

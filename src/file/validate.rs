@@ -4,8 +4,8 @@
 //! problem; an agreement is returned only when it has no errors.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::file::raw::*;
 use crate::model::*;
-use crate::raw::*;
 use crate::suggest::did_you_mean;
 use crate::time::calendar::Roll;
 use crate::time::period::Period;
@@ -163,7 +163,7 @@ impl<'a> Ctx<'a> {
 /// Parses a strict ISO date and explains why one does not exist.
 ///
 /// ```
-/// use accord::validate::parse_date;
+/// use accord::file::validate::parse_date;
 /// assert!(parse_date("2024-02-29").is_ok());
 /// assert_eq!(parse_date("2023-02-29").unwrap_err(), "2023-02-29 does not exist: February 2023 has 28 days");
 /// ```
