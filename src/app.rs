@@ -3,7 +3,7 @@
 
 use crate::cli::{Cli, Command, Format};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::{self, Loaded};
+use crate::folder::load::{self, Loaded};
 use crate::model::Agreement;
 use crate::report::{self, Style};
 use crate::status;

@@ -4,7 +4,7 @@
 use crate::app::{Io, FINDINGS, SUCCESS, USAGE};
 use crate::cli::{CheckArgs, Format};
 use crate::diagnostic::{Severity, CODES};
-use crate::load;
+use crate::folder::load;
 use crate::report;
 use crate::suggest::did_you_mean;
 use std::io;

@@ -4,8 +4,8 @@
 use crate::app::{load_error, report_broken_files, unknown_agreement, Io, FINDINGS, SUCCESS, USAGE};
 use crate::cli::{DueArgs, FailOn, Format, TerminateArgs};
 use crate::due::{self, DueStatus, Item};
-use crate::load;
-use crate::load::Loaded;
+use crate::folder::load;
+use crate::folder::load::Loaded;
 use crate::model::Agreement;
 use crate::report::{self, terminate::Question};
 use crate::suggest::did_you_mean;

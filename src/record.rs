@@ -10,7 +10,7 @@ use crate::due::{self, Filter};
 use crate::file::edit::{append_event, template, NewEvent};
 use crate::file::validate::is_valid_id;
 use crate::file::write::{write_atomically, Lock};
-use crate::load::{self, Loaded};
+use crate::folder::load::{self, Loaded};
 use crate::model::Agreement;
 use crate::status;
 use chrono::NaiveDate;

@@ -1,7 +1,7 @@
 //! Commands about one agreement keep only it and the agreements its status depends
 //! on, yet report the whole folder's diagnostics and know every id.
 
-use accord::load::{load_around, load_paths};
+use accord::folder::load::{load_around, load_paths};
 use std::path::PathBuf;
 
 const PARTIES: &str = "parties:\n  alpha: {name: Alpha}\n  beta: {name: Beta}\nsigned: {date: 2020-01-15}\nentry_into_force: {upon: signature}\n";
@@ -27,7 +27,7 @@ fn folder() -> PathBuf {
     dir
 }
 
-fn ids(loaded: &accord::load::Loaded) -> Vec<&str> {
+fn ids(loaded: &accord::folder::load::Loaded) -> Vec<&str> {
     loaded.agreements.iter().map(|a| a.id.as_str()).collect()
 }
 

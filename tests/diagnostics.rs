@@ -3,7 +3,7 @@
 //! is exercised and every code is documented in docs/checks.md.
 
 use accord::diagnostic::{Diagnostic, CODES};
-use accord::load;
+use accord::folder::load;
 use std::path::{Path, PathBuf};
 
 fn expectation(path: &Path) -> Option<(String, usize, usize)> {

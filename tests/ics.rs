@@ -2,7 +2,7 @@
 //! is the next day, an alarm at the lead time, and UIDs that stay the same across runs.
 
 use accord::due::{due, Filter, DEFAULT_WITHIN};
-use accord::load::load_paths;
+use accord::folder::load::load_paths;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

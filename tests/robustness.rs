@@ -4,7 +4,7 @@
 
 use accord::diagnostic::Diagnostic;
 use accord::file::parse::load_source;
-use accord::load::load_paths;
+use accord::folder::load::load_paths;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

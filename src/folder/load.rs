@@ -1,12 +1,12 @@
 //! Finding and reading agreement files: walks the folder, reads each file under a
 //! size cap, parses it with explicit budgets against hostile input, validates it, and
-//! hands the folder index to the checks that need the whole folder ([`crate::folder`]).
-//! Files are read on up to `jobs` threads ([`crate::parallel`]); results keep the
+//! hands the folder index to the checks that need the whole folder ([`super::index`]).
+//! Files are read on up to `jobs` threads ([`super::parallel`]); results keep the
 //! sorted file order, so the output never depends on thread timing.
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::file::parse::{load_source, MAX_FILE_BYTES};
-use crate::folder::{Index, Key};
+use crate::folder::index::{Index, Key};
 use crate::model::Agreement;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -162,7 +162,7 @@ pub fn scan_paths<T: Send>(
             }
         })?;
         if meta.is_dir() {
-            walk(path, &mut files, &mut skipped, &mut HashSet::new(), 0)?;
+            super::walk::walk(path, &mut files, &mut skipped, &mut HashSet::new(), 0)?;
         } else {
             files.push(path.as_path().into());
         }
@@ -183,7 +183,7 @@ pub fn scan_paths<T: Send>(
         let (agreement, diagnostics) = crate::file::raw::lean(!keep_text, || load_one(path));
         (agreement.map(|a| (Key::of(&a), f(a))), diagnostics)
     };
-    crate::parallel::for_each_ordered(&files, jobs.max(1), work, |file, (entry, diagnostics)| {
+    crate::folder::parallel::for_each_ordered(&files, jobs.max(1), work, |file, (entry, diagnostics)| {
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             scanned.failed_files += 1;
         }
@@ -208,85 +208,6 @@ pub fn scan_paths<T: Send>(
     scanned.superseded_by = found.superseded_by;
     scanned.diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(scanned)
-}
-
-fn walk(
-    dir: &Path,
-    files: &mut Vec<Box<Path>>,
-    skipped: &mut Vec<Diagnostic>,
-    seen: &mut HashSet<PathBuf>,
-    depth: usize,
-) -> Result<(), LoadError> {
-    let canonical = std::fs::canonicalize(dir).map_err(|e| LoadError::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
-    if !seen.insert(canonical) || depth > 32 {
-        skipped.push(Diagnostic::new(
-            "skipped-path",
-            dir,
-            None,
-            "folder skipped: it links back to a folder already read",
-        ));
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|e| LoadError::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            continue;
-        }
-        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-        // The entry's own type needs no extra system call; only links are followed.
-        let kind = match entry.file_type() {
-            Ok(t) if t.is_file() || t.is_dir() => Ok(t),
-            _ => std::fs::metadata(&path).map(|m| m.file_type()),
-        };
-        match kind {
-            Ok(m) if m.is_dir() => {
-                if is_yaml {
-                    skipped.push(Diagnostic::new(
-                        "skipped-path",
-                        &path,
-                        None,
-                        "skipped: a folder named like an agreement file",
-                    ));
-                } else {
-                    walk(&path, files, skipped, seen, depth + 1)?;
-                }
-            }
-            Ok(m) if m.is_file() => {
-                if is_yaml {
-                    files.push(path.into_boxed_path());
-                }
-            }
-            Ok(_) => {
-                if is_yaml {
-                    skipped.push(Diagnostic::new(
-                        "skipped-path",
-                        &path,
-                        None,
-                        "skipped: not a regular file",
-                    ));
-                }
-            }
-            Err(e) => {
-                if is_yaml {
-                    skipped.push(Diagnostic::new("skipped-path", &path, None, format!("skipped: {e}")));
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Reads, parses and validates one file.

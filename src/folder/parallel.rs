@@ -18,7 +18,7 @@ const BATCH: usize = 16;
 ///
 /// ```
 /// let mut seen = Vec::new();
-/// accord::parallel::for_each_ordered(&[1, 2, 3, 4, 5], 2, |x| x * 10, |i, r| seen.push((i, r)));
+/// accord::folder::parallel::for_each_ordered(&[1, 2, 3, 4, 5], 2, |x| x * 10, |i, r| seen.push((i, r)));
 /// assert_eq!(seen, [(0, 10), (1, 20), (2, 30), (3, 40), (4, 50)]);
 /// ```
 pub fn for_each_ordered<T: Sync, R: Send>(
