@@ -3,10 +3,10 @@
 
 use crate::cli::{Cli, Command, Format};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::status;
 use crate::folder::load::{self, Loaded};
 use crate::model::Agreement;
 use crate::report::{self, Style};
-use crate::status;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
 use std::io::{self, Write};

@@ -1,7 +1,7 @@
 //! The command-line interface: clap definitions, and their translation into the plain
 //! options the library's functions take. Nothing here computes or prints.
 
-use crate::due::{Filter, Kind};
+use crate::engine::due::{Filter, Kind};
 use crate::file::validate::parse_date;
 use crate::time::calendar::Roll;
 use crate::time::period::Period;

@@ -3,13 +3,14 @@
 
 use crate::app::{load_error, report_broken_files, unknown_agreement, Io, FINDINGS, SUCCESS, USAGE};
 use crate::cli::{DueArgs, FailOn, Format, TerminateArgs};
-use crate::due::{self, DueStatus, Item};
+use crate::engine::due::{self, DueStatus, Item};
+use crate::engine::rules::{self, Refusal};
+use crate::engine::terminate;
 use crate::folder::load;
 use crate::folder::load::Loaded;
 use crate::model::Agreement;
 use crate::report::{self, terminate::Question};
 use crate::suggest::did_you_mean;
-use crate::terminate::{self, Refusal};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::io;
@@ -106,7 +107,7 @@ pub fn list(
     io: &mut Io,
 ) -> io::Result<i32> {
     let scanned = match load::scan_paths(&[dir.to_path_buf()], jobs, false, |a| {
-        report::list::Row::of(&a, crate::status::status(&a, as_of, &[]))
+        report::list::Row::of(&a, crate::engine::status::status(&a, as_of, &[]))
     }) {
         Ok(s) => s,
         Err(e) => return load_error(&e, dir, io),
@@ -119,7 +120,7 @@ pub fn list(
         .enumerate()
         .map(|(k, mut row)| {
             if let Some(by) = superseded.get(index.id(k as u32)) {
-                crate::status::apply_supersession(&mut row.status, by);
+                crate::engine::status::apply_supersession(&mut row.status, by);
             }
             row
         })
@@ -135,8 +136,8 @@ pub fn list(
 }
 
 fn in_force_since(a: &Agreement, as_of: NaiveDate) -> Option<NaiveDate> {
-    match crate::status::entry_into_force(a, as_of) {
-        crate::status::EntryIntoForce::Since { date, .. } => Some(date),
+    match crate::engine::entry::entry_into_force(a, as_of) {
+        crate::engine::entry::EntryIntoForce::Since { date, .. } => Some(date),
         _ => None,
     }
 }
@@ -186,17 +187,17 @@ pub fn terminate(
     format: Format,
     io: &mut Io,
 ) -> io::Result<i32> {
-    let opts = terminate::Options {
+    let opts = rules::Options {
         assume_vclt56: args.assume_vclt56,
         roll: args.roll,
         by: args.by.clone(),
     };
     // Refuse agreements that are no longer in force as of the notice (or as-of) date.
     let on = args.notice.unwrap_or(as_of);
-    let st = crate::status::status(a, on.max(as_of), &loaded.agreements);
+    let st = crate::engine::status::status(a, on.max(as_of), &loaded.agreements);
     if matches!(
         st.state,
-        crate::status::State::Terminated | crate::status::State::Superseded
+        crate::engine::status::State::Terminated | crate::engine::status::State::Superseded
     ) {
         writeln!(
             io.err,
@@ -205,7 +206,7 @@ pub fn terminate(
         )?;
         return Ok(FINDINGS);
     }
-    let rules = match terminate::rules(a, on.max(as_of), &opts) {
+    let rules = match rules::rules(a, on.max(as_of), &opts) {
         Ok(r) => r,
         Err(refusal) => {
             writeln!(io.err, "{}", refusal)?;
@@ -226,7 +227,7 @@ pub fn terminate(
         }
     }
     let (question, outcome) = match (args.notice, args.end_by) {
-        (Some(n), _) => (Question::Notice, terminate::end_date(&rules, n)),
+        (Some(n), _) => (Question::Notice, crate::engine::notice::end_date(&rules, n)),
         (None, Some(e)) => (Question::EndBy(e), terminate::latest_notice(&rules, e)),
         (None, None) => (Question::Terms, None),
     };
@@ -256,8 +257,8 @@ pub fn amendments(loaded: &Loaded, ids: &[String], as_of: NaiveDate, format: For
         .flat_map(|a| {
             a.amendments
                 .iter()
-                .filter(move |am| crate::amendments::proposed_by_then(am, as_of))
-                .map(move |am| (a, am, crate::amendments::status(a, am, as_of)))
+                .filter(move |am| crate::engine::amendments::proposed_by_then(am, as_of))
+                .map(move |am| (a, am, crate::engine::amendments::status(a, am, as_of)))
         })
         .collect();
     match format {
@@ -272,7 +273,7 @@ pub fn timeline(loaded: &Loaded, ids: &[String], as_of: NaiveDate, format: Forma
         .agreements
         .iter()
         .filter(|a| ids.contains(&a.id))
-        .flat_map(|a| crate::timeline::timeline(a, as_of, &loaded.agreements))
+        .flat_map(|a| crate::engine::timeline::timeline(a, as_of, &loaded.agreements))
         .collect();
     entries.sort_by(|a, b| (a.date, &a.agreement).cmp(&(b.date, &b.agreement)));
     match format {

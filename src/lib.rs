@@ -8,21 +8,17 @@
 //! and [`report`] (the only layer that prints).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod amendments;
 pub mod app;
 pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
-pub mod due;
+pub mod engine;
 pub mod file;
 pub mod folder;
 pub mod model;
 pub mod record;
 pub mod report;
 pub mod shell;
-pub mod status;
 pub mod suggest;
-pub mod terminate;
 pub mod time;
-pub mod timeline;

@@ -59,6 +59,14 @@ impl Agreement {
         self.signed.as_ref().and_then(|s| s.date)
     }
 
+    /// An approval in words: "UN General Assembly".
+    pub fn approval_label(&self, ap: &Approval) -> String {
+        match &ap.organ {
+            Some(o) => format!("{} {o}", self.party_label(&ap.party)),
+            None => self.party_label(&ap.party),
+        }
+    }
+
     /// The title to show in tables: `short_title`, else `title`.
     pub fn display_title(&self) -> &str {
         self.short_title.as_deref().unwrap_or(&self.title)

@@ -6,13 +6,13 @@
 use crate::app::{Io, FINDINGS, SUCCESS, USAGE};
 use crate::cli::{NewArgs, RecordArgs, RecordWhat};
 use crate::diagnostic::Severity;
-use crate::due::{self, Filter};
+use crate::engine::due::{self, Filter};
+use crate::engine::status;
 use crate::file::edit::{append_event, template, NewEvent};
 use crate::file::validate::is_valid_id;
 use crate::file::write::{write_atomically, Lock};
 use crate::folder::load::{self, Loaded};
 use crate::model::Agreement;
-use crate::status;
 use chrono::NaiveDate;
 use std::fs;
 use std::io;

@@ -2,8 +2,10 @@
 //! counted one at a time, and months by calendar arithmetic on (year, month) with the
 //! month's length found by walking its days.
 
+use accord::engine::notice::end_date;
+use accord::engine::rules::{Basis, Rules, TermRules};
+use accord::engine::terminate::latest_notice;
 use accord::model::Effective;
-use accord::terminate::{end_date, latest_notice, Basis, Rules, TermRules};
 use accord::time::calendar::{next_occurrence, occurrence, shift};
 use accord::time::period::Period;
 use chrono::{Datelike, NaiveDate};

@@ -1,7 +1,7 @@
 //! The calendar export parsed back: RFC 5545 line structure, all-day events whose DTEND
 //! is the next day, an alarm at the lead time, and UIDs that stay the same across runs.
 
-use accord::due::{due, Filter, DEFAULT_WITHIN};
+use accord::engine::due::{due, Filter, DEFAULT_WITHIN};
 use accord::folder::load::load_paths;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

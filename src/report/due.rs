@@ -2,7 +2,7 @@
 
 use super::packed::Fields;
 use super::{colored, opt, write_rows, Cell, Color, Style};
-use crate::due::{DueStatus, Item, Kind};
+use crate::engine::due::{DueStatus, Item, Kind};
 use chrono::NaiveDate;
 use std::io::{self, Write};
 
@@ -59,15 +59,15 @@ impl Row {
 
     /// As [`Item::days`] (not kept: it follows from the date).
     fn days(&self, as_of: NaiveDate) -> Option<i64> {
-        self.date.map(|d| crate::due::days_from(as_of, d))
+        self.date.map(|d| crate::engine::due::days_from(as_of, d))
     }
 
     fn order(&self) -> impl Ord + '_ {
-        crate::due::order(self.date, self.agreement(), self.kind, self.id())
+        crate::engine::due::order(self.date, self.agreement(), self.kind, self.id())
     }
 }
 
-/// Sorts rows in the report's order ([`crate::due::order`]).
+/// Sorts rows in the report's order ([`crate::engine::due::order`]).
 pub fn sort(rows: &mut [Row]) {
     rows.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
 }

@@ -3,7 +3,7 @@
 //! time, and a UID built from agreement, item and date so that re-importing the file
 //! updates events instead of duplicating them.
 
-use crate::due::Item;
+use crate::engine::due::Item;
 use crate::time::calendar::shift_back;
 use chrono::NaiveDate;
 use std::io::{self, Write};

@@ -1,9 +1,9 @@
 //! `accord amendments` and `accord timeline` output.
 
 use super::{table, write_table, Cell, Style};
-use crate::amendments::AmendmentStatus;
+use crate::engine::amendments::AmendmentStatus;
+use crate::engine::timeline::Entry;
 use crate::model::{Agreement, Amendment};
-use crate::timeline::Entry;
 use std::io::{self, Write};
 
 pub fn amendments_table(
@@ -35,7 +35,7 @@ pub fn amendments_table(
             Cell::new(
                 st.awaiting
                     .iter()
-                    .map(|x| crate::status::approval_label(a, x))
+                    .map(|x| a.approval_label(x))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
@@ -68,7 +68,7 @@ pub fn amendments_json(out: &mut dyn Write, rows: &[(&Agreement, &Amendment, Ame
     writeln!(out)
 }
 
-pub use crate::timeline::event_detail;
+pub use crate::engine::timeline::event_detail;
 
 pub fn timeline_table(out: &mut dyn Write, style: &Style, entries: &[Entry]) -> io::Result<()> {
     let mut t = table(style, &["date", "agreement", "event", "detail"]);

@@ -2,8 +2,8 @@
 
 use super::packed::Fields;
 use super::{colored, opt, write_rows, Cell, Color, Style};
+use crate::engine::status::{State, Status};
 use crate::model::Agreement;
-use crate::status::{State, Status};
 use std::io::{self, Write};
 
 pub fn state_color(state: State) -> Color {

@@ -1,8 +1,8 @@
 //! `accord show`: everything about one agreement, readable in a terminal.
 
-use crate::amendments;
+use crate::engine::amendments;
+use crate::engine::status::Status;
 use crate::model::*;
-use crate::status::Status;
 use chrono::NaiveDate;
 use std::io::{self, Write};
 
@@ -76,7 +76,7 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
                 Upon::Conditions { requires, then } => {
                     let who = requires
                         .iter()
-                        .map(|r| crate::status::approval_label(a, r))
+                        .map(|r| a.approval_label(r))
                         .collect::<Vec<_>>()
                         .join(" and ");
                     match then {
@@ -144,7 +144,7 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
             Requires::Approvals(list) => format!(
                 "approval by {}",
                 list.iter()
-                    .map(|r| crate::status::approval_label(a, r))
+                    .map(|r| a.approval_label(r))
                     .collect::<Vec<_>>()
                     .join(" and ")
             ),

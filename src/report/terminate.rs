@@ -1,8 +1,10 @@
 //! `accord terminate` output: the effective date or latest notice date with every
 //! step of its computation, or the agreement's termination terms and windows.
 
+use crate::engine::notice::{Outcome, Route};
+use crate::engine::rules::{Basis, Rules};
+use crate::engine::terminate::Window;
 use crate::model::{Agreement, By, Effective};
-use crate::terminate::{Basis, Outcome, Route, Rules, Window};
 use std::io::{self, Write};
 
 /// What the user asked.

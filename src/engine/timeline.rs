@@ -1,8 +1,10 @@
 //! The timeline of an agreement: its recorded events and the milestones accord derives
 //! from its clauses (signature, entry into force, end of a notice period, supersession).
 
+use crate::engine::entry::{entry_into_force, EntryIntoForce};
+use crate::engine::notice::pending_notice;
+use crate::engine::status;
 use crate::model::{Agreement, Event, EventKind};
-use crate::status::{self, EntryIntoForce};
 use chrono::NaiveDate;
 
 /// One line of the timeline.
@@ -41,10 +43,10 @@ pub fn timeline(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Vec<Entry
             false,
         ));
     }
-    if let EntryIntoForce::Since { date, reason, .. } = status::entry_into_force(a, as_of) {
+    if let EntryIntoForce::Since { date, reason, .. } = entry_into_force(a, as_of) {
         out.push(entry(date, "entry_into_force", reason, true));
     }
-    if let Some(n) = status::pending_notice(a, as_of) {
+    if let Some(n) = pending_notice(a, as_of) {
         out.push(entry(
             n.end,
             "notice_period_ends",
@@ -60,7 +62,7 @@ pub fn timeline(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Vec<Entry
         out.push(entry(date, "superseded", format!("by {by}"), true));
     }
     for am in &a.amendments {
-        let st = crate::amendments::status(a, am, as_of);
+        let st = crate::engine::amendments::status(a, am, as_of);
         if let Some(on) = st.in_force_on {
             out.push(entry(
                 on,

@@ -123,12 +123,7 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
             None => awaiting.push(req.clone()),
         }
     }
-    let label = |list: &[Approval]| {
-        list.iter()
-            .map(|x| crate::status::approval_label(a, x))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let label = |list: &[Approval]| list.iter().map(|x| a.approval_label(x)).collect::<Vec<_>>().join(", ");
     if awaiting.is_empty() {
         let on = match rule {
             AmendmentInForce::OnSignature => am.signed.filter(|s| *s <= as_of),

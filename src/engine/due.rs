@@ -2,10 +2,10 @@
 //! of a date, each with its status and the reason for its date. A pure function of the
 //! agreements, the date, the window and the filter.
 
-use crate::amendments::{self, AmendmentState};
+use crate::engine::amendments::{self, AmendmentState};
+use crate::engine::status::{self, State};
+use crate::engine::{notice, rules, terminate};
 use crate::model::*;
-use crate::status::{self, State};
-use crate::terminate;
 use crate::time::calendar::{next_occurrence, period_end, shift, shift_back};
 use crate::time::period::Period;
 use chrono::{Datelike, NaiveDate};
@@ -157,8 +157,8 @@ pub fn sort(items: &mut [Item]) {
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// // 2028 is a leap year: 29 February counts.
-/// assert_eq!(accord::due::days_from(d(2028, 2, 28), d(2028, 3, 1)), 2);
-/// assert_eq!(accord::due::days_from(d(2026, 11, 22), d(2026, 11, 20)), -2);
+/// assert_eq!(accord::engine::due::days_from(d(2028, 2, 28), d(2028, 3, 1)), 2);
+/// assert_eq!(accord::engine::due::days_from(d(2026, 11, 22), d(2026, 11, 20)), -2);
 /// ```
 pub fn days_from(as_of: NaiveDate, date: NaiveDate) -> i64 {
     (date - as_of).num_days()
@@ -245,7 +245,7 @@ fn agreement_items(a: &Agreement, as_of: NaiveDate, all: &[Agreement], terse: bo
                 _ => "",
             };
             for m in &st.missing_approvals {
-                let who = status::approval_label(a, m);
+                let who = a.approval_label(m);
                 let id = format!(
                     "approval-{}{}",
                     m.party,
@@ -361,7 +361,7 @@ fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<N
 }
 
 fn term_items(b: &Builder, out: &mut Vec<Item>) {
-    let Ok(rules) = terminate::rules(b.a, b.as_of, &terminate::Options::default()) else {
+    let Ok(rules) = rules::rules(b.a, b.as_of, &rules::Options::default()) else {
         return;
     };
     let Some(term) = &rules.term else { return };
@@ -482,10 +482,10 @@ fn amendment_items(b: &Builder, out: &mut Vec<Item>) {
 
 /// The arithmetic behind the end date of the notice on record.
 fn notice_explanation(a: &Agreement, as_of: NaiveDate) -> String {
-    status::pending_notice(a, as_of)
+    notice::pending_notice(a, as_of)
         .and_then(|n| {
-            let rules = terminate::rules(a, as_of, &terminate::Options::default()).ok()?;
-            terminate::end_date(&rules, n.received)
+            let rules = rules::rules(a, as_of, &rules::Options::default()).ok()?;
+            notice::end_date(&rules, n.received)
         })
         .map_or_else(
             || "the last day in force under the notice on record".to_string(),

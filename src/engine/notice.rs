@@ -1,0 +1,266 @@
+//! The end of a notice: the last day in force when notice of termination or of
+//! non-renewal is received on a date, by whichever route the rules give (domain.md §1,
+//! §1b), each step explained with its rule; and the notice on record, if any, that is
+//! ending the agreement (VCLT arts. 68, 78).
+
+use super::rules::{rules, Basis, Options, Rules};
+use crate::model::*;
+use crate::time::calendar::{self, period_end};
+use crate::time::period::Period;
+use chrono::NaiveDate;
+
+/// How the end date came about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// Notice of termination; the agreement ends when the notice period ends.
+    Notice,
+    /// Notice of non-renewal; the agreement ends at the end of term `term` (0 = initial).
+    NonRenewal { term: u32 },
+    /// A fixed term that is not renewed ends by itself.
+    Expiry,
+}
+
+/// The effective date of a notice, with its explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub notice_date: NaiveDate,
+    /// The last day the agreement is in force.
+    pub effective_date: NaiveDate,
+    pub route: Route,
+    /// The notice period that applied.
+    pub period: Option<Period>,
+    /// One line per step of the computation, each citing its rule.
+    pub steps: Vec<String>,
+}
+
+/// The end of the notice period that starts with receipt on `notice`, rolled off a
+/// non-working day when a convention applies (Reg. 1182/71 art. 3(4)).
+/// Explanation lines, collected only when asked for: the searches behind `--end-by`
+/// and the notice windows evaluate the end date dozens of times and need no words.
+struct Steps {
+    on: bool,
+    lines: Vec<String>,
+}
+
+impl Steps {
+    fn new(on: bool) -> Steps {
+        Steps { on, lines: Vec::new() }
+    }
+    fn say(&mut self, line: impl FnOnce() -> String) {
+        if self.on {
+            self.lines.push(line());
+        }
+    }
+}
+
+fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Steps) -> Option<NaiveDate> {
+    let pe = period_end(notice, period)?;
+    steps.say(|| format!("notice period: {pe}"));
+    let mut end = pe.date;
+    if let Some(r) = rules.roll {
+        let rolled = calendar::roll(end, r, &rules.holidays);
+        if rolled != end {
+            steps.say(|| {
+                format!(
+                    "{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))",
+                    r.name()
+                )
+            });
+            end = rolled;
+        }
+    }
+    Some(end)
+}
+
+/// The last day in force if notice is received on `notice_date`: the earliest end that
+/// any available route gives (domain.md §1, §1b). `None` only outside the calendar.
+///
+/// ```
+/// use accord::engine::notice::end_date;
+/// use accord::engine::rules::{Basis, Rules};
+/// use accord::model::Effective;
+/// use accord::time::period::Period;
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let rules = Rules {
+///     agreement: "eco-iom-2009".into(), start: d(2009, 1, 27), notice: Some(Period::months(6)),
+///     basis: Basis::Clause, article: Some("Art. IX(3)".into()), effective: Effective::EndOfNotice,
+///     minimum_end: None, term: None, roll: None, holidays: vec![],
+/// };
+/// // 31 August + six months: there is no 31 February.
+/// assert_eq!(end_date(&rules, d(2026, 8, 31)).unwrap().effective_date, d(2027, 2, 28));
+/// ```
+pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
+    compute(rules, notice_date, true)
+}
+
+/// The last day in force for notice on `notice_date`, without the explanation.
+pub fn end_only(rules: &Rules, notice_date: NaiveDate) -> Option<NaiveDate> {
+    compute(rules, notice_date, false).map(|o| o.effective_date)
+}
+
+fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outcome> {
+    let mut best: Option<Outcome> = None;
+    let mut consider = |o: Outcome| {
+        if best.as_ref().is_none_or(|b| o.effective_date < b.effective_date) {
+            best = Some(o);
+        }
+    };
+    let art = if explain {
+        rules.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default()
+    } else {
+        String::new()
+    };
+
+    if let Some(period) = rules.notice {
+        let mut steps = Steps::new(explain);
+        steps.say(|| format!("notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)"));
+        steps.say(|| match rules.basis {
+            Basis::Clause => format!("termination clause{art}: {} notice", period.possessive()),
+            Basis::Assumed => "no termination clause; assumed twelve months' notice (VCLT art. 56(2))".to_string(),
+        });
+        let mut end = notice_end(rules, notice_date, period, &mut steps)?;
+        if rules.effective == Effective::EndOfCalendarYear {
+            let eoy = calendar::end_of_year(end);
+            steps.say(|| format!("effective at the end of the calendar year in which the notice period ends → {eoy}"));
+            end = eoy;
+        }
+        if let Some(m) = rules.minimum_end {
+            if end < m {
+                steps.say(|| format!("the minimum term runs to {m}; notice cannot take effect before → {m}"));
+                end = m;
+            }
+        }
+        consider(Outcome {
+            notice_date,
+            effective_date: end,
+            route: Route::Notice,
+            period: Some(period),
+            steps: steps.lines,
+        });
+    }
+
+    if let Some(term) = &rules.term {
+        match term.renewal {
+            Some((renewal, n)) => {
+                let mut steps = Steps::new(explain);
+                steps.say(|| {
+                    format!(
+                        "notice of non-renewal received {notice_date} (a notice counts from its receipt, VCLT art. 78)"
+                    )
+                });
+                steps.say(|| {
+                    let term_art = term.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
+                    format!(
+                        "non-renewal clause{term_art}: {} notice before the end of the current term",
+                        n.possessive()
+                    )
+                });
+                let pe_end = notice_end(rules, notice_date, n, &mut steps)?;
+                let ts = term.start;
+                let (k, s, e) = term.first_ending_on_or_after(pe_end.max(notice_date))?;
+                steps.say(|| {
+                    let which = if k == 0 { "the initial term".to_string() } else { format!("renewal term {k}") };
+                    format!(
+                    "the notice period must end on or before the last day of the current term; the first term it can end is {which}, {s} to {e} (initial term {} from {ts}, renewed tacitly for {renewal} each time)",
+                    term.length
+                )
+                });
+                let mut end = e;
+                if let Some(m) = rules.minimum_end {
+                    if end < m {
+                        steps.say(|| format!("the minimum term runs to {m} → {m}"));
+                        end = m;
+                    }
+                }
+                consider(Outcome {
+                    notice_date,
+                    effective_date: end,
+                    route: Route::NonRenewal { term: k },
+                    period: Some(n),
+                    steps: steps.lines,
+                });
+            }
+            None => {
+                let (s, e) = term.term(0)?;
+                let mut steps = Steps::new(explain);
+                steps.say(|| {
+                    format!(
+                        "fixed term of {} from {s}, not renewed: it expires on {e} without notice",
+                        term.length
+                    )
+                });
+                consider(Outcome {
+                    notice_date,
+                    effective_date: e,
+                    route: Route::Expiry,
+                    period: None,
+                    steps: steps.lines,
+                });
+            }
+        }
+    }
+    let mut best = best?;
+    if explain {
+        let last = format!(
+            "the agreement is in force up to and including {}, its last day",
+            best.effective_date
+        );
+        best.steps.push(last);
+    }
+    Some(best)
+}
+
+/// A notice of termination on record and not revoked before it took effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub by: String,
+    pub received: NaiveDate,
+    /// The last day in force.
+    pub end: NaiveDate,
+}
+
+/// The earliest-ending notice given by `as_of` and not revoked (VCLT art. 68) before
+/// its end date.
+pub fn pending_notice(a: &Agreement, as_of: NaiveDate) -> Option<Notice> {
+    if !a
+        .events
+        .iter()
+        .any(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of)
+    {
+        return None;
+    }
+    let rules = rules(a, as_of, &Options::default()).ok();
+    let mut best: Option<Notice> = None;
+    for e in a
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of)
+    {
+        let Some(by) = &e.by else { continue };
+        let end = rules
+            .as_ref()
+            .and_then(|r| end_date(r, e.date))
+            .map(|o| o.effective_date);
+        let Some(end) = end else { continue };
+        let revoked = a.events.iter().any(|r| {
+            r.kind == EventKind::NoticeRevoked
+                && r.by.as_ref() == Some(by)
+                && r.date >= e.date
+                && r.date <= end
+                && r.date <= as_of
+        });
+        if revoked {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| end < b.end) {
+            best = Some(Notice {
+                by: by.clone(),
+                received: e.date,
+                end,
+            });
+        }
+    }
+    best
+}

@@ -1,0 +1,228 @@
+//! The questions `accord terminate` answers beyond the end of one notice: the latest
+//! day notice can be received to end an agreement by a date, found exactly by search
+//! ([`latest_notice`]), and the notice windows of each term of a tacitly renewed
+//! agreement ([`windows`]). Rules: domain.md §1–3.
+
+use super::notice::{end_date, end_only, Outcome};
+use super::rules::Rules;
+use chrono::{Days, NaiveDate};
+
+/// The latest date notice can be received so that the agreement has ended on or
+/// before `end_by`: the largest D with `end_date(D) ≤ end_by`, found by bisection over
+/// days (end_date never decreases as D grows), never by subtracting a period.
+/// `None` when even notice on the first day in force ends it later.
+///
+/// ```
+/// use accord::engine::rules::{Basis, Rules};
+/// use accord::engine::terminate::latest_notice;
+/// use accord::model::Effective;
+/// use accord::time::period::Period;
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let rules = Rules {
+///     agreement: "x".into(), start: d(2009, 1, 27), notice: Some(Period::months(6)),
+///     basis: Basis::Clause, article: None, effective: Effective::EndOfNotice,
+///     minimum_end: None, term: None, roll: None, holidays: vec![],
+/// };
+/// // Every day from 28 to 31 August ends on 28 February; the latest is 31 August.
+/// assert_eq!(latest_notice(&rules, d(2027, 2, 28)).unwrap().notice_date, d(2026, 8, 31));
+/// ```
+pub fn latest_notice(rules: &Rules, end_by: NaiveDate) -> Option<Outcome> {
+    end_date(rules, latest_notice_date(rules, end_by)?)
+}
+
+/// The date [`latest_notice`] finds, without computing its explanation.
+pub fn latest_notice_date(rules: &Rules, end_by: NaiveDate) -> Option<NaiveDate> {
+    let fits = |d: NaiveDate| end_only(rules, d).is_some_and(|e| e <= end_by);
+    let mut lo = rules.start;
+    if end_by < lo || !fits(lo) {
+        return None;
+    }
+    let mut hi = end_by;
+    // Invariant: fits(lo); the answer is in [lo, hi].
+    while lo < hi {
+        let span = (hi - lo).num_days() as u64;
+        let mid = lo.checked_add_days(Days::new(span.div_ceil(2)))?;
+        if fits(mid) {
+            lo = mid;
+        } else {
+            hi = mid.pred_opt()?;
+        }
+    }
+    Some(lo)
+}
+
+/// The notice window of one term of a tacitly renewed agreement.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Window {
+    /// 0 for the initial term, k for the k-th renewal.
+    pub term: u32,
+    pub term_start: NaiveDate,
+    pub term_end: NaiveDate,
+    /// First day a notice of non-renewal counts for this term.
+    pub opens: NaiveDate,
+    /// Last day a notice of non-renewal can be received to end this term.
+    pub closes: NaiveDate,
+}
+
+/// The windows of the term current on `as_of` and the `count - 1` terms after it.
+pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
+    let Some(term) = &rules.term else { return Vec::new() };
+    if term.renewal.is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let Some((mut k, _, _)) = term.first_ending_on_or_after(as_of) else {
+        return out;
+    };
+    // The window of term k opens the day after the window of term k - 1 closes.
+    let mut prev_close: Option<NaiveDate> = k
+        .checked_sub(1)
+        .and_then(|p| term.term(p))
+        .and_then(|(_, e)| latest_notice_date(rules, e));
+    let last = k.saturating_add(count as u32 + 100);
+    while out.len() < count && k < last {
+        let Some((s, e)) = term.term(k) else { break };
+        let closes = latest_notice_date(rules, e);
+        let opens = prev_close.and_then(|c| c.succ_opt()).unwrap_or(rules.start);
+        if let Some(c) = closes {
+            if e >= as_of {
+                out.push(Window {
+                    term: k,
+                    term_start: s,
+                    term_end: e,
+                    opens,
+                    closes: c,
+                });
+            }
+            prev_close = Some(c);
+        }
+        k += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::notice::Route;
+    use crate::engine::rules::{Basis, TermRules};
+    use crate::model::Effective;
+    use crate::time::calendar::Roll;
+    use crate::time::period::Period;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn rules(notice: Option<Period>) -> Rules {
+        Rules {
+            agreement: "t".into(),
+            start: d(2020, 3, 31),
+            notice,
+            basis: Basis::Clause,
+            article: None,
+            effective: Effective::EndOfNotice,
+            minimum_end: None,
+            term: None,
+            roll: None,
+            holidays: vec![],
+        }
+    }
+
+    fn renewing() -> Rules {
+        let mut r = rules(None);
+        r.term = Some(TermRules {
+            start: d(2020, 3, 31),
+            length: Period::years(2),
+            renewal: Some((Period::years(1), Period::months(3))),
+            article: None,
+        });
+        r
+    }
+
+    #[test]
+    fn tacit_renewal_counts_from_the_current_term() {
+        // domain.md §1b: terms end 2022-03-30; three months' notice.
+        let r = renewing();
+        assert_eq!(end_date(&r, d(2021, 12, 30)).unwrap().effective_date, d(2022, 3, 30));
+        let late = end_date(&r, d(2021, 12, 31)).unwrap();
+        assert_eq!(late.effective_date, d(2023, 3, 30));
+        assert_eq!(late.route, Route::NonRenewal { term: 1 });
+        // Several renewals later, the window moved with each one.
+        assert_eq!(end_date(&r, d(2025, 12, 30)).unwrap().effective_date, d(2026, 3, 30));
+        assert_eq!(end_date(&r, d(2025, 12, 31)).unwrap().effective_date, d(2027, 3, 30));
+        assert_eq!(
+            end_date(&r, d(2025, 12, 31)).unwrap().route,
+            Route::NonRenewal { term: 5 }
+        );
+        assert_eq!(latest_notice(&r, d(2027, 3, 30)).unwrap().notice_date, d(2026, 12, 30));
+    }
+
+    #[test]
+    fn windows_move_with_each_renewal() {
+        let r = renewing();
+        let w = windows(&r, d(2022, 6, 1), 3);
+        assert_eq!(
+            w[0],
+            Window {
+                term: 1,
+                term_start: d(2022, 3, 31),
+                term_end: d(2023, 3, 30),
+                opens: d(2021, 12, 31),
+                closes: d(2022, 12, 30)
+            }
+        );
+        assert_eq!(w[1].term_end, d(2024, 3, 30));
+        assert_eq!(w[1].opens, d(2022, 12, 31));
+        assert_eq!(w[2].closes, d(2024, 12, 30));
+    }
+
+    #[test]
+    fn minimum_term_holds_early_notice() {
+        let mut r = rules(Some(Period::months(3)));
+        r.minimum_end = Some(d(2022, 3, 30));
+        assert_eq!(end_date(&r, d(2020, 6, 1)).unwrap().effective_date, d(2022, 3, 30));
+        assert_eq!(end_date(&r, d(2022, 6, 1)).unwrap().effective_date, d(2022, 9, 1));
+    }
+
+    #[test]
+    fn end_of_calendar_year() {
+        let mut r = rules(Some(Period::months(6)));
+        r.effective = Effective::EndOfCalendarYear;
+        assert_eq!(end_date(&r, d(2026, 6, 30)).unwrap().effective_date, d(2026, 12, 31));
+        assert_eq!(end_date(&r, d(2026, 7, 1)).unwrap().effective_date, d(2027, 12, 31));
+        assert_eq!(latest_notice(&r, d(2027, 6, 30)).unwrap().notice_date, d(2026, 6, 30));
+    }
+
+    #[test]
+    fn fixed_term_without_renewal_expires() {
+        let mut r = rules(Some(Period::months(1)));
+        r.term = Some(TermRules {
+            start: d(2020, 3, 31),
+            length: Period::years(1),
+            renewal: None,
+            article: None,
+        });
+        let o = end_date(&r, d(2021, 3, 15)).unwrap();
+        assert_eq!((o.effective_date, o.route), (d(2021, 3, 30), Route::Expiry));
+        assert_eq!(end_date(&r, d(2020, 4, 1)).unwrap().effective_date, d(2020, 5, 1));
+    }
+
+    #[test]
+    fn roll_over_applies_forward_only() {
+        let mut r = rules(Some(Period::days(90)));
+        r.roll = Some(Roll::Following);
+        // 2026-11-22 + 90 days = Saturday 2027-02-20 → Monday 2027-02-22.
+        let o = end_date(&r, d(2026, 11, 22)).unwrap();
+        assert_eq!(o.effective_date, d(2027, 2, 22));
+        assert!(o.steps.iter().any(|s| s.contains("art. 3(4)")));
+    }
+
+    #[test]
+    fn no_notice_date_fits_before_the_start() {
+        let r = rules(Some(Period::months(6)));
+        assert_eq!(latest_notice(&r, d(2020, 5, 1)), None);
+        assert_eq!(latest_notice(&r, d(2019, 1, 1)), None);
+    }
+}
