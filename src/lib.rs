@@ -8,17 +8,12 @@
 //! and [`report`] (the only layer that prints).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod app;
-pub mod check;
 pub mod cli;
-pub mod commands;
 pub mod diagnostic;
 pub mod engine;
 pub mod file;
 pub mod folder;
 pub mod model;
-pub mod record;
 pub mod report;
-pub mod shell;
 pub mod suggest;
 pub mod time;

@@ -1,8 +1,8 @@
 //! The `accord` binary: parses arguments, reads the clock and the terminal, runs the
 //! library, and maps the outcome to an exit code. Output to a closed pipe ends quietly.
 
-use accord::app::{self, Io};
-use accord::cli::{Cli, ColorChoice};
+use accord::cli::args::{Cli, ColorChoice};
+use accord::cli::run::{self as app, Io};
 use accord::report::Style;
 use clap::Parser;
 use std::io::{IsTerminal, Write};

@@ -3,8 +3,8 @@
 //! replaces the file atomically (temporary file in the same folder, fsync, rename). A
 //! result that does not pass the checks is never written: the file stays byte-identical.
 
-use crate::app::{Io, FINDINGS, SUCCESS, USAGE};
-use crate::cli::{NewArgs, RecordArgs, RecordWhat};
+use crate::cli::args::{NewArgs, RecordArgs, RecordWhat};
+use crate::cli::run::{Io, FINDINGS, SUCCESS, USAGE};
 use crate::diagnostic::Severity;
 use crate::engine::due::{self, Filter};
 use crate::engine::status;

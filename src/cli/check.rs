@@ -1,8 +1,8 @@
 //! `accord check`: load every file, apply `--strict`, `--allow` and `--deny`, print
 //! every diagnostic and a summary. Silent with exit 0 when all is well.
 
-use crate::app::{Io, FINDINGS, SUCCESS, USAGE};
-use crate::cli::{CheckArgs, Format};
+use crate::cli::args::{CheckArgs, Format};
+use crate::cli::run::{Io, FINDINGS, SUCCESS, USAGE};
 use crate::diagnostic::{Severity, CODES};
 use crate::folder::load;
 use crate::report;

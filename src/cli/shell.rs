@@ -1,7 +1,7 @@
 //! Shell integration: completion scripts (clap_complete) and the man page
 //! (clap_mangen), both generated from the same clap definitions as `--help`.
 
-use crate::cli::{Cli, Shell};
+use crate::cli::args::{Cli, Shell};
 use clap::CommandFactory;
 use std::io::{self, Write};
 

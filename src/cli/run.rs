@@ -1,7 +1,7 @@
 //! Runs one command: loads the agreements, calls the engine, hands the result to the
 //! report layer, and returns the exit code (0 success, 1 findings, 2 usage or I/O).
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::args::{Cli, Command, Format};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::status;
 use crate::folder::load::{self, Loaded};
@@ -35,14 +35,14 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
     let format = cli.global.format;
     match &cli.command {
         Command::Completions { shell } => {
-            crate::shell::completions(*shell, io.out)?;
+            crate::cli::shell::completions(*shell, io.out)?;
             return Ok(SUCCESS);
         }
         Command::Man => {
-            crate::shell::man(io.out)?;
+            crate::cli::shell::man(io.out)?;
             return Ok(SUCCESS);
         }
-        Command::New(args) => return crate::record::new(args, &cli.global.dir, jobs, io),
+        Command::New(args) => return crate::cli::record::new(args, &cli.global.dir, jobs, io),
         _ => {}
     }
     if let Command::Schema = &cli.command {
@@ -51,7 +51,7 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         return Ok(SUCCESS);
     }
     if let Command::Check(args) = &cli.command {
-        return crate::check::run(args, &cli.global.dir, format, jobs, io);
+        return crate::cli::check::run(args, &cli.global.dir, format, jobs, io);
     }
     let allowed: &[Format] = match &cli.command {
         Command::Due(_) => &[Format::Table, Format::Json, Format::Csv, Format::Ics],
@@ -69,9 +69,11 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
         return Ok(USAGE);
     }
     match &cli.command {
-        Command::Due(args) => return crate::commands::due(&cli.global.dir, jobs, args, as_of, format, io),
-        Command::List => return crate::commands::list(&cli.global.dir, jobs, false, as_of, format, io),
-        Command::Status { id: None } => return crate::commands::list(&cli.global.dir, jobs, true, as_of, format, io),
+        Command::Due(args) => return crate::cli::commands::due(&cli.global.dir, jobs, args, as_of, format, io),
+        Command::List => return crate::cli::commands::list(&cli.global.dir, jobs, false, as_of, format, io),
+        Command::Status { id: None } => {
+            return crate::cli::commands::list(&cli.global.dir, jobs, true, as_of, format, io)
+        }
         _ => {}
     }
     let keep_text = matches!(cli.command, Command::Show { .. });
@@ -101,19 +103,19 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<i32> {
             None => USAGE,
         },
         Command::Terminate(args) => match find(&loaded, &args.id, io)? {
-            Some(a) => crate::commands::terminate(&loaded, a, args, as_of, format, io)?,
+            Some(a) => crate::cli::commands::terminate(&loaded, a, args, as_of, format, io)?,
             None => USAGE,
         },
         Command::Amendments { id } => match pick(&loaded, id.as_deref(), io)? {
-            Some(ids) => crate::commands::amendments(&loaded, &ids, as_of, format, io)?,
+            Some(ids) => crate::cli::commands::amendments(&loaded, &ids, as_of, format, io)?,
             None => USAGE,
         },
         Command::Timeline { id } => match pick(&loaded, id.as_deref(), io)? {
-            Some(ids) => crate::commands::timeline(&loaded, &ids, as_of, format, io)?,
+            Some(ids) => crate::cli::commands::timeline(&loaded, &ids, as_of, format, io)?,
             None => USAGE,
         },
         Command::Record(args) => match find(&loaded, &args.id, io)? {
-            Some(a) => crate::record::record(&loaded, a, args, as_of, io)?,
+            Some(a) => crate::cli::record::record(&loaded, a, args, as_of, io)?,
             None => USAGE,
         },
         Command::List

@@ -1,8 +1,8 @@
 //! The commands that compute schedules and dates: `due`, `terminate`, `amendments`,
 //! `timeline`. Each calls its engine and hands the result to the report layer.
 
-use crate::app::{load_error, report_broken_files, unknown_agreement, Io, FINDINGS, SUCCESS, USAGE};
-use crate::cli::{DueArgs, FailOn, Format, TerminateArgs};
+use crate::cli::args::{DueArgs, FailOn, Format, TerminateArgs};
+use crate::cli::run::{load_error, report_broken_files, unknown_agreement, Io, FINDINGS, SUCCESS, USAGE};
 use crate::engine::due::{self, DueStatus, Item};
 use crate::engine::rules::{self, Refusal};
 use crate::engine::terminate;
