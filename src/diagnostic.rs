@@ -1,6 +1,6 @@
 //! Diagnostics: every problem found in an agreement file, with a stable code, a
-//! location (file, line, column) and the source line it points at, plus the list of
-//! codes that `docs/checks.md` documents. Rendering lives in `report::diagnostics`.
+//! location (file, line, column) and the source line it points at, plus [`Code`], the
+//! checks that `docs/checks.md` documents. Rendering lives in `report::diagnostics`.
 
 use std::path::{Path, PathBuf};
 
@@ -83,7 +83,7 @@ fn scalar_len(rest: &str) -> usize {
 /// One problem in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub file: PathBuf,
     /// `None` for problems with the file as a whole (unreadable, too large).
@@ -93,10 +93,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, file: &Path, span: Option<Span>, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, file: &Path, span: Option<Span>, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
-            severity: default_severity(code),
+            severity: code.default_severity(),
             file: file.to_path_buf(),
             span,
             message: message.into(),
@@ -119,141 +119,102 @@ impl Diagnostic {
 
     /// The order diagnostics are shown in: by file, then position, then code.
     pub fn sort_key(&self) -> (&Path, usize, usize, &'static str) {
-        (&self.file, self.line(), self.column(), self.code)
+        (&self.file, self.line(), self.column(), self.code.name())
     }
 }
 
-/// Every diagnostic code, its default severity and a one-line summary.
-/// `docs/checks.md` documents each (a test keeps the two in step).
-pub const CODES: &[(&str, Severity, &str)] = &[
-    (
-        "syntax",
-        Severity::Error,
-        "the file is not valid YAML, or a value has the wrong type",
-    ),
-    (
-        "not-a-mapping",
-        Severity::Error,
-        "the file is empty, or its top level is not a mapping",
-    ),
-    ("unknown-key", Severity::Error, "a key the format does not define"),
-    ("duplicate-key", Severity::Error, "the same key twice in one mapping"),
-    ("missing-key", Severity::Error, "a required key is absent"),
-    ("invalid-value", Severity::Error, "a value outside the allowed set"),
-    (
-        "invalid-id",
-        Severity::Error,
-        "an agreement, party or obligation id that is not [a-z0-9-]+",
-    ),
-    (
-        "duplicate-id",
-        Severity::Error,
-        "an id used twice (agreements across files; parties, obligations, amendments within one)",
-    ),
-    (
-        "invalid-date",
-        Severity::Error,
-        "a date that is not YYYY-MM-DD or does not exist",
-    ),
-    ("invalid-period", Severity::Error, "a period that cannot be read"),
-    (
-        "zero-period",
-        Severity::Error,
-        "a notice period, term or interval of zero length",
-    ),
-    (
-        "too-few-parties",
-        Severity::Error,
-        "an agreement with fewer than two parties",
-    ),
-    (
-        "undefined-party",
-        Severity::Error,
-        "a reference to a party the file does not define",
-    ),
-    (
-        "undefined-organ",
-        Severity::Error,
-        "a reference to an organ its party does not list",
-    ),
-    (
-        "undefined-obligation",
-        Severity::Error,
-        "a performed event for an obligation the file does not define",
-    ),
-    (
-        "undefined-amendment",
-        Severity::Error,
-        "an event for an amendment the file does not define",
-    ),
-    (
-        "conflicting-keys",
-        Severity::Error,
-        "keys that cannot be used together, or a key its context requires",
-    ),
-    (
-        "unsatisfiable-entry-into-force",
-        Severity::Error,
-        "an entry-into-force clause that can never be met",
-    ),
-    (
-        "event-order",
-        Severity::Warning,
-        "events out of date order, or before signature",
-    ),
-    (
-        "notice-without-right",
-        Severity::Error,
-        "notice given by a party the termination clause does not allow",
-    ),
-    (
-        "acceptance-before-proposal",
-        Severity::Error,
-        "an amendment accepted before it was proposed",
-    ),
-    (
-        "renewal-notice-too-long",
-        Severity::Error,
-        "a notice of non-renewal longer than the renewal term",
-    ),
-    (
-        "unknown-reference",
-        Severity::Warning,
-        "`supersedes` or `under` names an id not in the folder",
-    ),
-    (
-        "reference-cycle",
-        Severity::Error,
-        "`supersedes` or `under` forms a cycle",
-    ),
-    (
-        "no-anchor",
-        Severity::Error,
-        "a recurring obligation with no `from` and no date of entry into force",
-    ),
-    (
-        "every-without-article",
-        Severity::Warning,
-        "a recurring obligation that cites no article",
-    ),
-    (
-        "unreadable-file",
-        Severity::Error,
-        "a file that cannot be read, is not UTF-8 or is too large",
-    ),
-    (
-        "skipped-path",
-        Severity::Warning,
-        "a path in the folder that is not a regular file, or a link loop",
-    ),
-];
+/// Declares [`Code`]: each check's kebab-case name, default severity and summary.
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident : $summary:literal,)+) => {
+        /// A diagnostic code: one per check, stable, documented in `docs/checks.md`
+        /// (a test keeps the two in step).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $(#[doc = $summary] $variant,)+
+        }
 
-/// The default severity of a code (errors for codes not in the table).
-pub fn default_severity(code: &str) -> Severity {
-    CODES
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map_or(Severity::Error, |(_, s, _)| *s)
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)+];
+
+            /// The kebab-case name: `invalid-date`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)+
+                }
+            }
+
+            /// The severity a diagnostic has unless `--strict`, `--allow` or `--deny` change it.
+            pub fn default_severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)+
+                }
+            }
+
+            /// What the check finds, in one line.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $summary,)+
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    Syntax = "syntax", Error: "the file is not valid YAML, or a value has the wrong type",
+    NotAMapping = "not-a-mapping", Error: "the file is empty, or its top level is not a mapping",
+    UnknownKey = "unknown-key", Error: "a key the format does not define",
+    DuplicateKey = "duplicate-key", Error: "the same key twice in one mapping",
+    MissingKey = "missing-key", Error: "a required key is absent",
+    InvalidValue = "invalid-value", Error: "a value outside the allowed set",
+    InvalidId = "invalid-id", Error: "an agreement, party or obligation id that is not [a-z0-9-]+",
+    DuplicateId = "duplicate-id", Error: "an id used twice (agreements across files; parties, obligations, amendments within one)",
+    InvalidDate = "invalid-date", Error: "a date that is not YYYY-MM-DD or does not exist",
+    InvalidPeriod = "invalid-period", Error: "a period that cannot be read",
+    ZeroPeriod = "zero-period", Error: "a notice period, term or interval of zero length",
+    TooFewParties = "too-few-parties", Error: "an agreement with fewer than two parties",
+    UndefinedParty = "undefined-party", Error: "a reference to a party the file does not define",
+    UndefinedOrgan = "undefined-organ", Error: "a reference to an organ its party does not list",
+    UndefinedObligation = "undefined-obligation", Error: "a performed event for an obligation the file does not define",
+    UndefinedAmendment = "undefined-amendment", Error: "an event for an amendment the file does not define",
+    ConflictingKeys = "conflicting-keys", Error: "keys that cannot be used together, or a key its context requires",
+    UnsatisfiableEntryIntoForce = "unsatisfiable-entry-into-force", Error: "an entry-into-force clause that can never be met",
+    EventOrder = "event-order", Warning: "events out of date order, or before signature",
+    NoticeWithoutRight = "notice-without-right", Error: "notice given by a party the termination clause does not allow",
+    AcceptanceBeforeProposal = "acceptance-before-proposal", Error: "an amendment accepted before it was proposed",
+    RenewalNoticeTooLong = "renewal-notice-too-long", Error: "a notice of non-renewal longer than the renewal term",
+    UnknownReference = "unknown-reference", Warning: "`supersedes` or `under` names an id not in the folder",
+    ReferenceCycle = "reference-cycle", Error: "`supersedes` or `under` forms a cycle",
+    NoAnchor = "no-anchor", Error: "a recurring obligation with no `from` and no date of entry into force",
+    EveryWithoutArticle = "every-without-article", Warning: "a recurring obligation that cites no article",
+    UnreadableFile = "unreadable-file", Error: "a file that cannot be read, is not UTF-8 or is too large",
+    SkippedPath = "skipped-path", Warning: "a path in the folder that is not a regular file, or a link loop",
+}
+
+impl Code {
+    /// The code with this name.
+    ///
+    /// ```
+    /// use accord::diagnostic::Code;
+    /// assert_eq!(Code::parse("invalid-date"), Some(Code::InvalidDate));
+    /// assert_eq!(Code::parse("invalid_date"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
 }
 
 #[cfg(test)]
@@ -277,11 +238,14 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_unique_kebab_case() {
+    fn codes_are_unique_kebab_case_and_parse_back() {
         let mut seen = std::collections::HashSet::new();
-        for (code, _, _) in CODES {
-            assert!(seen.insert(code), "{code} twice");
-            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{code}");
+        for code in Code::ALL {
+            let name = code.name();
+            assert!(seen.insert(name), "{name} twice");
+            assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{name}");
+            assert_eq!(Code::parse(name), Some(*code));
+            assert!(!code.summary().is_empty());
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod file;
 pub mod folder;
+pub mod keyword;
 pub mod model;
 pub mod report;
 pub mod suggest;

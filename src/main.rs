@@ -1,9 +1,9 @@
-//! The `accord` binary: parses arguments, reads the clock and the terminal, runs the
-//! library, and maps the outcome to an exit code. Output to a closed pipe ends quietly.
+//! The `accord` binary: parses arguments, reads the clock, the terminal and the
+//! environment, runs the library, and maps the outcome to an exit code. Output to a
+//! closed pipe ends quietly.
 
-use accord::cli::args::{Cli, ColorChoice};
-use accord::cli::run::{self as app, Io};
-use accord::report::Style;
+use accord::cli::{self, Cli, Io, Terminal};
+use anyhow::Context as _;
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -18,39 +18,37 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let stdout_tty = stdout.is_terminal();
-    let stderr_tty = std::io::stderr().is_terminal();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = |tty: bool| match cli.global.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => tty && !no_color,
-    };
-    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).or_else(|| {
-        if stdout_tty {
+    let terminal = Terminal {
+        stdout_tty,
+        stderr_tty: std::io::stderr().is_terminal(),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        columns: std::env::var("COLUMNS").ok(),
+        width: if stdout_tty {
             comfy_table::Table::new().width()
         } else {
             None
-        }
-    });
+        },
+    };
+    let today = chrono::Local::now().date_naive();
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut err = std::io::stderr().lock();
-    let today = chrono::Local::now().date_naive();
-    let mut io = Io {
-        out: &mut out,
-        err: &mut err,
-        style: Style {
-            color: color(stdout_tty),
-            width,
-        },
-        err_color: color(stderr_tty),
-    };
-    let result = app::run(&cli, today, &mut io).and_then(|code| out.flush().map(|_| code));
-    match result {
-        Ok(code) => ExitCode::from(code as u8),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+    let result = {
+        let mut io = Io::new(&mut out, &mut err, cli.color(), &terminal);
+        cli::run(&cli, today, &mut io)
+    }
+    .and_then(|exit| out.flush().map(|()| exit));
+    match result.context("cannot write the output") {
+        Ok(exit) => ExitCode::from(exit.code()),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "error: {e}");
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// A reader that went away (`accord list | head -1`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }

@@ -67,10 +67,33 @@ impl Agreement {
         }
     }
 
+    /// The first `approved` event by `as_of` that gives approval `req`, of the agreement
+    /// itself (`amendment: None`) or of an amendment: by the party, and by the organ the
+    /// approval names, if any.
+    pub fn approval_event(&self, req: &Approval, amendment: Option<&str>, as_of: NaiveDate) -> Option<&Event> {
+        self.events.iter().find(|e| {
+            e.kind == EventKind::Approved
+                && e.date <= as_of
+                && e.amendment.as_deref() == amendment
+                && e.party.as_deref() == Some(&req.party)
+                && (req.organ.is_none() || e.organ == req.organ)
+        })
+    }
+
     /// The title to show in tables: `short_title`, else `title`.
     pub fn display_title(&self) -> &str {
         self.short_title.as_deref().unwrap_or(&self.title)
     }
+}
+
+/// An article cited after a clause: `" (Art. IX(3))"`, or nothing.
+///
+/// ```
+/// assert_eq!(accord::model::cite(Some("Art. 5")), " (Art. 5)");
+/// assert_eq!(accord::model::cite(None), "");
+/// ```
+pub fn cite(article: Option<&str>) -> String {
+    article.map(|a| format!(" ({a})")).unwrap_or_default()
 }
 
 #[derive(Clone, Debug)]
@@ -116,12 +139,21 @@ pub struct Approval {
     pub organ: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Then {
-    /// In force on signature, once every approval is given.
-    Signature,
-    /// In force on the date of the last approval.
-    LastApproval,
+crate::keywords! {
+    /// `entry_into_force.upon`: what entry into force waits for.
+    pub enum UponKind: "entry-into-force condition (`upon`)" {
+        Signature = "signature": "in force on signature",
+        Date = "date": "in force on the date given in `date`",
+        Conditions = "conditions": "in force once the approvals in `requires` are given, then as `then` says",
+    }
+}
+
+crate::keywords! {
+    /// `entry_into_force.then`: what follows the last approval.
+    pub enum Then: "`then`" {
+        Signature = "signature": "in force on signature, once every approval is given",
+        LastApproval = "last_approval": "in force on the date of the last approval",
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -174,10 +206,12 @@ impl By {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effective {
-    EndOfNotice,
-    EndOfCalendarYear,
+crate::keywords! {
+    /// `termination.effective`: when a notice takes effect.
+    pub enum Effective: "`effective`" {
+        EndOfNotice = "end_of_notice": "when the notice period ends",
+        EndOfCalendarYear = "end_of_calendar_year": "at the end of the calendar year in which the notice period ends",
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -194,19 +228,22 @@ pub enum Requires {
     Approvals(Vec<Approval>),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AmendmentInForce {
-    OnLastAcceptance,
-    OnLastApproval,
-    OnSignature,
+crate::keywords! {
+    /// `amendment.in_force`: when an accepted amendment enters into force.
+    pub enum AmendmentInForce: "`in_force`" {
+        OnLastAcceptance = "on_last_acceptance": "on the date of the last acceptance",
+        OnLastApproval = "on_last_approval": "on the date of the last required approval",
+        OnSignature = "on_signature": "when the amendment is signed, once accepted by all",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    Shall,
-    Will,
-    May,
+crate::keywords! {
+    /// `obligations[].modality`: how the text words the duty.
+    pub enum Modality: "modality" {
+        Shall = "shall": "a binding duty (\"shall\", \"undertakes to\")",
+        Will = "will": "a commitment worded \"will\"",
+        May = "may": "a permission or option, not a duty",
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -264,34 +301,16 @@ pub struct Event {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    Signed,
-    Approved,
-    Performed,
-    NoticeGiven,
-    NoticeRevoked,
-    Terminated,
-    Note,
-}
-
-impl EventKind {
-    pub const ALL: [(&'static str, EventKind); 7] = [
-        ("signed", EventKind::Signed),
-        ("approved", EventKind::Approved),
-        ("performed", EventKind::Performed),
-        ("notice_given", EventKind::NoticeGiven),
-        ("notice_revoked", EventKind::NoticeRevoked),
-        ("terminated", EventKind::Terminated),
-        ("note", EventKind::Note),
-    ];
-
-    pub fn name(self) -> &'static str {
-        EventKind::ALL
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map_or("note", |(n, _)| n)
+crate::keywords! {
+    /// `events[].type`: what happened.
+    pub enum EventKind: "event type" {
+        Signed = "signed": "the agreement was signed",
+        Approved = "approved": "a party (or one of its organs) approved the agreement or an amendment",
+        Performed = "performed": "an obligation was performed",
+        NoticeGiven = "notice_given": "notice of termination was received (VCLT art. 78: the date of receipt)",
+        NoticeRevoked = "notice_revoked": "a notice was revoked before it took effect (VCLT art. 68)",
+        Terminated = "terminated": "the agreement was terminated",
+        Note = "note": "a note for the record",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Commands about one agreement keep only it and the agreements its status depends
 //! on, yet report the whole folder's diagnostics and know every id.
 
+use accord::file::parse::Texts;
 use accord::folder::load::{load_around, load_paths};
 use std::path::PathBuf;
 
@@ -43,7 +44,7 @@ fn one_agreement_brings_its_parent_children_and_superseders() {
         ("other", vec!["other"]),
         ("nowhere", vec![]),
     ] {
-        let around = load_around(std::slice::from_ref(&dir), 2, &[asked], false).unwrap();
+        let around = load_around(std::slice::from_ref(&dir), 2, &[asked], Texts::Skip).unwrap();
         assert_eq!(ids(&around), expected, "around {asked}");
         // The folder's diagnostics and ids are all there.
         assert_eq!(around.diagnostics, all.diagnostics);

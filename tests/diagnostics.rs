@@ -2,7 +2,7 @@
 //! declares (`# expect: CODE LINE:COLUMN` on its first line); every documented code
 //! is exercised and every code is documented in docs/checks.md.
 
-use accord::diagnostic::{Diagnostic, CODES};
+use accord::diagnostic::{Code, Diagnostic};
 use accord::folder::load;
 use std::path::{Path, PathBuf};
 
@@ -33,7 +33,7 @@ fn check(loaded: &[Diagnostic], files: &[PathBuf]) -> Vec<String> {
         };
         let found = loaded
             .iter()
-            .any(|d| d.file == *f && d.code == code && d.line() == line && d.column() == col);
+            .any(|d| d.file == *f && d.code.name() == code && d.line() == line && d.column() == col);
         if !found {
             let got: Vec<String> = loaded
                 .iter()
@@ -56,7 +56,7 @@ fn each_broken_file_is_located_to_line_and_column() {
     assert!(loaded
         .diagnostics
         .iter()
-        .any(|d| d.code == "skipped-path" && d.file.ends_with("folder.yaml")));
+        .any(|d| d.code == Code::SkippedPath && d.file.ends_with("folder.yaml")));
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn every_code_has_a_fixture_and_documentation() {
     }
     exercised.push("skipped-path".into());
     let docs = std::fs::read_to_string("docs/checks.md").unwrap();
-    for (code, _, _) in CODES {
+    for code in Code::ALL.iter().map(|c| c.name()) {
         assert!(exercised.iter().any(|c| c == code), "no fixture exercises `{code}`");
         assert!(
             docs.contains(&format!("## `{code}`")),

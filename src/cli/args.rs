@@ -1,11 +1,20 @@
-//! The command-line interface: clap definitions, and their translation into the plain
-//! options the library's functions take. Nothing here computes or prints.
+//! The command line: the top-level options every command shares, the list of commands
+//! (each command's own options live beside it, in its module), and the parsers that turn
+//! a value into a date, a period or a keyword. Nothing here computes or prints.
 
-use crate::engine::due::{Filter, Kind};
+use super::agreements::{ListArgs, ShowArgs, StatusArgs};
+use super::check::CheckArgs;
+use super::due::DueArgs;
+use super::history::{AmendmentsArgs, TimelineArgs};
+use super::new::NewArgs;
+use super::record::RecordArgs;
+use super::shell::CompletionsArgs;
+use super::terminate::TerminateArgs;
 use crate::file::validate::parse_date;
-use crate::time::calendar::Roll;
+use crate::keyword::Keyword;
 use crate::time::period::Period;
 use chrono::NaiveDate;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -24,13 +33,21 @@ Exit codes: 0 success, 1 findings (file errors, or what the command reports as f
 #[command(name = "accord", version, about, after_help = AFTER_HELP, arg_required_else_help = true)]
 pub struct Cli {
     #[command(flatten)]
-    pub global: Global,
+    pub(crate) global: Global,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
+impl Cli {
+    /// When to colour output, as asked on the command line.
+    pub fn color(&self) -> ColorChoice {
+        self.global.color
+    }
+}
+
+/// The options every command takes.
 #[derive(Debug, Args)]
-pub struct Global {
+pub(crate) struct Global {
     /// The folder of agreement files.
     #[arg(
         long,
@@ -43,9 +60,6 @@ pub struct Global {
     /// The day computations are made for (YYYY-MM-DD); default today.
     #[arg(long, global = true, value_parser = date_arg, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
-    /// Output format (each command lists the formats it supports).
-    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
     /// When to colour output.
     #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
     pub color: ColorChoice,
@@ -54,24 +68,7 @@ pub struct Global {
     pub jobs: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-    Ics,
-    Text,
-    Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
-}
-
+/// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -80,25 +77,16 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// List every agreement with its status.
     #[command(after_help = "Example:\n  accord list --format json")]
-    List,
+    List(ListArgs),
     /// Show everything about one agreement.
     #[command(after_help = "Example:\n  accord show unhcr-iom-1997 --articles --as-of 2020-01-01")]
-    Show {
-        /// The agreement id.
-        id: String,
-        /// Print the full text of every article (as in force on --as-of).
-        #[arg(long)]
-        articles: bool,
-    },
+    Show(ShowArgs),
     /// Where each agreement stands, and why.
     #[command(after_help = "Example:\n  accord status un-iom-2016")]
-    Status {
-        /// One agreement id; default all.
-        id: Option<String>,
-    },
+    Status(StatusArgs),
     /// What must be done, by whom and by when.
     #[command(
         after_help = "Examples:\n  accord due --within P90D --party iom\n  accord due --overdue --fail-on overdue\n  accord due --format ics > accord.ics"
@@ -111,16 +99,10 @@ pub enum Command {
     Terminate(TerminateArgs),
     /// Every amendment and where it stands.
     #[command(after_help = "Example:\n  accord amendments un-iom-2016 --format json")]
-    Amendments {
-        /// One agreement id; default all.
-        id: Option<String>,
-    },
+    Amendments(AmendmentsArgs),
     /// The events of one agreement or of all, with derived milestones, in date order.
     #[command(after_help = "Example:\n  accord timeline eco-iom-2009")]
-    Timeline {
-        /// One agreement id; default all.
-        id: Option<String>,
-    },
+    Timeline(TimelineArgs),
     /// Create a new agreement file from a commented template.
     #[command(
         after_help = "Example:\n  accord new who-iom-2027 --title \"Memorandum of Understanding between WHO and IOM\" --party who=\"World Health Organization\" --party iom=\"International Organization for Migration\""
@@ -135,11 +117,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  accord completions bash > ~/.local/share/bash-completion/completions/accord\n  accord completions zsh > ~/.zfunc/_accord\n  accord completions fish > ~/.config/fish/completions/accord.fish"
     )]
-    Completions {
-        /// The shell.
-        #[arg(value_enum)]
-        shell: Shell,
-    },
+    Completions(CompletionsArgs),
     /// Print the man page (roff).
     #[command(after_help = "Example:\n  accord man > ~/.local/share/man/man1/accord.1")]
     Man,
@@ -151,184 +129,33 @@ pub enum Command {
     Check(CheckArgs),
 }
 
-#[derive(Debug, Args)]
-pub struct DueArgs {
-    /// How far ahead to look (inclusive); overdue and open items are always shown.
-    #[arg(long, value_parser = period_arg, default_value = "1 year", value_name = "PERIOD")]
-    pub within: Period,
-    /// Only what this party must do.
-    #[arg(long, value_name = "PARTY")]
-    pub party: Option<String>,
-    /// Only these agreements (repeatable).
-    #[arg(long = "agreement", value_name = "ID")]
-    pub agreements: Vec<String>,
-    /// Only these kinds of item (repeatable).
-    #[arg(long = "kind", value_enum, value_name = "KIND")]
-    pub kinds: Vec<KindArg>,
-    /// Only overdue items.
-    #[arg(long)]
-    pub overdue: bool,
-    /// Hide items with no deadline.
-    #[arg(long)]
-    pub dated_only: bool,
-    /// Exit 1 when an item has this status (or a worse one).
-    #[arg(long, value_enum, value_name = "STATUS")]
-    pub fail_on: Option<FailOn>,
-}
-
+/// `--format` of the commands that print a table or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    Obligation,
-    Deadline,
-    Approval,
-    Amendment,
+pub(crate) enum TableFormat {
+    Table,
+    Json,
 }
 
+/// `--format` of the commands that print text or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Overdue,
-    Due,
+pub(crate) enum TextFormat {
+    #[value(alias = "table")]
+    Text,
+    Json,
 }
 
-#[derive(Debug, Args)]
-pub struct TerminateArgs {
-    /// The agreement id.
-    pub id: String,
-    /// The date the other party receives the notice (VCLT art. 78).
-    #[arg(long, value_parser = date_arg, value_name = "DATE", conflicts_with = "end_by")]
-    pub notice: Option<NaiveDate>,
-    /// Find the latest date notice can be received so that the agreement has ended by DATE.
-    #[arg(long, value_parser = date_arg, value_name = "DATE")]
-    pub end_by: Option<NaiveDate>,
-    /// The party giving notice.
-    #[arg(long, value_name = "PARTY")]
-    pub by: Option<String>,
-    /// With no termination clause, assume VCLT art. 56(2)'s twelve months' notice.
-    #[arg(long)]
-    pub assume_vclt56: bool,
-    /// Move an end date that falls on a weekend or holiday (Reg. 1182/71 art. 3(4)).
-    #[arg(long, value_parser = roll_arg, value_name = "CONVENTION")]
-    pub roll: Option<Roll>,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Files or folders to check; default the agreements folder.
-    pub paths: Vec<PathBuf>,
-    /// Print a summary even when all is well.
-    #[arg(long, short)]
-    pub verbose: bool,
-    /// Treat warnings as errors.
-    #[arg(long)]
-    pub strict: bool,
-    /// Ignore this check (repeatable).
-    #[arg(long, value_name = "CODE")]
-    pub allow: Vec<String>,
-    /// Make this check an error (repeatable).
-    #[arg(long, value_name = "CODE")]
-    pub deny: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct NewArgs {
-    /// The new agreement's id ([a-z0-9-]+); the file is DIR/ID.yaml.
-    pub id: String,
-    /// The agreement's title.
-    #[arg(long)]
-    pub title: String,
-    /// A party as ID=Name (at least two).
-    #[arg(long = "party", value_name = "ID=NAME", required = true)]
-    pub parties: Vec<String>,
-    /// Replace an existing file of that name.
-    #[arg(long)]
-    pub force: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct RecordArgs {
-    /// The agreement id.
-    pub id: String,
-    #[command(subcommand)]
-    pub what: RecordWhat,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RecordWhat {
-    /// An obligation was performed.
-    Performed {
-        /// The obligation id.
-        obligation: String,
-        /// The date (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
-        date: Option<NaiveDate>,
-    },
-    /// Notice of termination was received (VCLT art. 78: the date of receipt).
-    Notice {
-        /// The party that gave notice.
-        #[arg(long)]
-        by: String,
-        #[arg(long, value_parser = date_arg)]
-        date: Option<NaiveDate>,
-    },
-    /// A notice was revoked before it took effect (VCLT art. 68).
-    RevokeNotice {
-        #[arg(long)]
-        by: String,
-        #[arg(long, value_parser = date_arg)]
-        date: Option<NaiveDate>,
-    },
-    /// A party (or one of its organs) approved the agreement.
-    Approved {
-        #[arg(long)]
-        party: String,
-        #[arg(long)]
-        organ: Option<String>,
-        #[arg(long, value_parser = date_arg)]
-        date: Option<NaiveDate>,
-    },
-    /// A party accepted an amendment.
-    Accepted {
-        /// The amendment id.
-        amendment: String,
-        #[arg(long)]
-        party: String,
-        #[arg(long)]
-        organ: Option<String>,
-        #[arg(long, value_parser = date_arg)]
-        date: Option<NaiveDate>,
-    },
-}
-
-impl DueArgs {
-    pub fn filter(&self) -> Filter {
-        Filter {
-            party: self.party.clone(),
-            agreements: self.agreements.clone(),
-            kinds: self
-                .kinds
-                .iter()
-                .map(|k| match k {
-                    KindArg::Obligation => Kind::Obligation,
-                    KindArg::Deadline => Kind::Deadline,
-                    KindArg::Approval => Kind::Approval,
-                    KindArg::Amendment => Kind::Amendment,
-                })
-                .collect(),
-            overdue_only: self.overdue,
-            dated_only: self.dated_only,
-            terse: false,
-        }
-    }
-}
-
-fn date_arg(s: &str) -> Result<NaiveDate, String> {
+/// A date argument, YYYY-MM-DD.
+pub(crate) fn date_arg(s: &str) -> Result<NaiveDate, String> {
     parse_date(s)
 }
 
-fn period_arg(s: &str) -> Result<Period, String> {
+/// A period argument: `90 days`, `P6M`.
+pub(crate) fn period_arg(s: &str) -> Result<Period, String> {
     Period::parse(s).map_err(|e| e.0)
 }
 
-fn roll_arg(s: &str) -> Result<Roll, String> {
-    Roll::parse(s).ok_or_else(|| "expected following, preceding or modified-following".to_string())
+/// A keyword of the set `T`, offered with its description in `--help` and completions.
+pub(crate) fn keyword<T: Keyword + Send + Sync + Clone>() -> impl TypedValueParser<Value = T> {
+    let words = T::ALL.iter().map(|(word, _, doc)| PossibleValue::new(*word).help(*doc));
+    PossibleValuesParser::new(words).try_map(|s: String| T::parse(&s).ok_or_else(|| format!("not a {}", T::WHAT)))
 }

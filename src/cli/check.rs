@@ -1,63 +1,86 @@
 //! `accord check`: load every file, apply `--strict`, `--allow` and `--deny`, print
 //! every diagnostic and a summary. Silent with exit 0 when all is well.
 
-use crate::cli::args::{CheckArgs, Format};
-use crate::cli::run::{Io, FINDINGS, SUCCESS, USAGE};
-use crate::diagnostic::{Severity, CODES};
+use super::context::Context;
+use super::error::Error;
+use super::exit::Exit;
+use super::output::Io;
+use crate::diagnostic::{Code, Severity};
+use crate::file::parse::Texts;
 use crate::folder::load;
 use crate::report;
 use crate::suggest::did_you_mean;
-use std::io;
-use std::path::Path;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
 
-pub fn run(args: &CheckArgs, dir: &Path, format: Option<Format>, jobs: usize, io: &mut Io) -> io::Result<i32> {
-    let format = format.unwrap_or(Format::Text);
-    if !matches!(format, Format::Text | Format::Json | Format::Github) {
-        writeln!(io.err, "error: check supports --format text, json or github")?;
-        return Ok(USAGE);
-    }
-    for code in args.allow.iter().chain(&args.deny) {
-        if !CODES.iter().any(|(c, _, _)| c == code) {
-            let help = did_you_mean(code, CODES.iter().map(|(c, _, _)| *c))
-                .unwrap_or_else(|| "docs/checks.md lists the codes".into());
-            writeln!(io.err, "error: unknown check `{code}`\nhelp: {help}")?;
-            return Ok(USAGE);
-        }
-    }
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Files or folders to check; default the agreements folder.
+    paths: Vec<PathBuf>,
+    /// Print a summary even when all is well.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    strict: bool,
+    /// Ignore this check (repeatable).
+    #[arg(long, value_parser = code_arg, value_name = "CODE")]
+    allow: Vec<Code>,
+    /// Make this check an error (repeatable).
+    #[arg(long, value_parser = code_arg, value_name = "CODE")]
+    deny: Vec<Code>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
+    format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+/// A check's code, with the nearest one suggested for a typo.
+fn code_arg(s: &str) -> Result<Code, String> {
+    Code::parse(s).ok_or_else(|| {
+        let help = did_you_mean(s, Code::ALL.iter().map(|c| c.name()))
+            .unwrap_or_else(|| "docs/checks.md lists the codes".into());
+        format!("unknown check `{s}`; {help}")
+    })
+}
+
+pub(crate) fn run(args: &CheckArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
     let paths = if args.paths.is_empty() {
-        vec![dir.to_path_buf()]
+        vec![cx.dir.clone()]
     } else {
         args.paths.clone()
     };
-    let mut loaded = match load::scan_paths(&paths, jobs, false, |_| ()) {
-        Ok(l) => l,
-        Err(e) => {
-            writeln!(io.err, "error: {e}")?;
-            return Ok(USAGE);
-        }
-    };
-    loaded.diagnostics.retain(|d| !args.allow.iter().any(|c| c == d.code));
-    for d in &mut loaded.diagnostics {
-        if args.strict || args.deny.iter().any(|c| c == d.code) {
+    let mut scanned = load::scan_paths(&paths, cx.jobs, Texts::Skip, |_| ())?;
+    scanned.diagnostics.retain(|d| !args.allow.contains(&d.code));
+    for d in &mut scanned.diagnostics {
+        if args.strict || args.deny.contains(&d.code) {
             d.severity = Severity::Error;
         }
     }
-    let errors = loaded.errors();
-    let warnings = loaded
+    let errors = scanned.errors();
+    let warnings = scanned
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    let summary = report::diagnostics::summary(errors, warnings, loaded.files, loaded.failed_files);
-    match format {
-        Format::Json => report::diagnostics::json(io.out, &loaded.diagnostics, loaded.files, loaded.index.len())?,
-        Format::Github => report::diagnostics::github(io.out, &loaded.diagnostics)?,
-        _ => {
-            report::diagnostics::text(io.out, &loaded.diagnostics, io.style.color)?;
-            if !loaded.diagnostics.is_empty() || args.verbose {
+    let diagnostics = &scanned.diagnostics;
+    match args.format {
+        CheckFormat::Json => report::diagnostics::json(io.out, diagnostics, scanned.files, scanned.index.len())?,
+        CheckFormat::Github => report::diagnostics::github(io.out, diagnostics)?,
+        CheckFormat::Text => {
+            report::diagnostics::text(io.out, diagnostics, io.style.color)?;
+            if !diagnostics.is_empty() || args.verbose {
+                let summary = report::diagnostics::summary(errors, warnings, scanned.files, scanned.failed_files);
                 writeln!(io.out, "{summary}")?;
             }
         }
     }
-    Ok(if errors > 0 { FINDINGS } else { SUCCESS })
+    Ok(Exit::Success.or_findings(errors > 0))
 }

@@ -67,7 +67,7 @@ fn all_parties(a: &Agreement) -> Vec<Approval> {
 pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatus {
     let draft_stage = a.draft;
     let (reqs, rule, article) = requirements(a, draft_stage);
-    let cite = article.map(|x| format!(" ({x})")).unwrap_or_default();
+    let cite = cite(article.as_deref());
     if let Some(w) = am.withdrawn.filter(|w| *w <= as_of) {
         return AmendmentStatus {
             state: AmendmentState::Withdrawn,
@@ -90,14 +90,7 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
         if let Some((_, d)) = am.accepted.iter().find(|(p, d)| *p == req.party && *d <= as_of) {
             return Some(Some(*d));
         }
-        let ev = a.events.iter().find(|e| {
-            e.kind == EventKind::Approved
-                && e.date <= as_of
-                && e.amendment.as_deref() == Some(&am.id)
-                && e.party.as_deref() == Some(&req.party)
-                && (req.organ.is_none() || e.organ == req.organ)
-        });
-        if let Some(e) = ev {
+        if let Some(e) = a.approval_event(req, Some(&am.id), as_of) {
             return Some(Some(e.date));
         }
         // The proposer accepts its own proposal; the date is the proposal's, if known.

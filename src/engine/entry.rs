@@ -36,10 +36,7 @@ pub fn entry_into_force(a: &Agreement, as_of: NaiveDate) -> EntryIntoForce {
             reason: "the agreement has no entry-into-force clause".into(),
         };
     };
-    let cite = |r: &str| match &clause.article {
-        Some(art) => format!("{r} ({art})"),
-        None => r.to_string(),
-    };
+    let cite = |r: &str| format!("{r}{}", cite(clause.article.as_deref()));
     let assumed = clause.assumed;
     match &clause.upon {
         Upon::Signature => match signed {
@@ -101,19 +98,20 @@ pub fn entry_into_force(a: &Agreement, as_of: NaiveDate) -> EntryIntoForce {
     }
 }
 
+/// The first day in force, if the agreement is in force by `as_of`.
+pub fn in_force_since(a: &Agreement, as_of: NaiveDate) -> Option<NaiveDate> {
+    match entry_into_force(a, as_of) {
+        EntryIntoForce::Since { date, .. } => Some(date),
+        _ => None,
+    }
+}
+
 /// The dates of the required approvals given by `as_of`, and those still missing.
 pub fn approvals(a: &Agreement, requires: &[Approval], as_of: NaiveDate) -> (Vec<NaiveDate>, Vec<Approval>) {
     let mut given = Vec::new();
     let mut missing = Vec::new();
     for req in requires {
-        let found = a.events.iter().find(|e| {
-            e.kind == EventKind::Approved
-                && e.date <= as_of
-                && e.amendment.is_none()
-                && e.party.as_deref() == Some(&req.party)
-                && (req.organ.is_none() || e.organ == req.organ)
-        });
-        match found {
+        match a.approval_event(req, None, as_of) {
             Some(e) => given.push(e.date),
             None => missing.push(req.clone()),
         }
@@ -125,7 +123,6 @@ impl EntryIntoForce {
     /// Why the agreement is not (yet) in force, in words: "awaiting approval by UN
     /// General Assembly; then signature (Art. 17(1))". Empty for [`EntryIntoForce::Since`].
     pub fn not_in_force_reason(&self, a: &Agreement) -> String {
-        let cite = |article: &Option<String>| article.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
         match self {
             EntryIntoForce::Since { .. } => String::new(),
             EntryIntoForce::AwaitingApprovals { missing, then, article } => {
@@ -141,13 +138,13 @@ impl EntryIntoForce {
                 format!(
                     "{}awaiting approval by {who}{then}{}",
                     if a.draft { "draft text; " } else { "" },
-                    cite(article)
+                    cite(article.as_deref())
                 )
             }
             EntryIntoForce::AwaitingSignature { article } if a.draft => {
-                format!("draft text, not signed{}", cite(article))
+                format!("draft text, not signed{}", cite(article.as_deref()))
             }
-            EntryIntoForce::AwaitingSignature { article } => format!("awaiting signature{}", cite(article)),
+            EntryIntoForce::AwaitingSignature { article } => format!("awaiting signature{}", cite(article.as_deref())),
             EntryIntoForce::OnDate { date } => format!("enters into force on {date}"),
             EntryIntoForce::Unknown { reason } => match a.signature_date() {
                 Some(s) => format!("signed on {s}; entry into force cannot be established: {reason}"),

@@ -108,7 +108,7 @@ fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outco
         }
     };
     let art = if explain {
-        rules.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default()
+        cite(rules.article.as_deref())
     } else {
         String::new()
     };
@@ -151,7 +151,7 @@ fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outco
                     )
                 });
                 steps.say(|| {
-                    let term_art = term.article.as_deref().map(|a| format!(" ({a})")).unwrap_or_default();
+                    let term_art = cite(term.article.as_deref());
                     format!(
                         "non-renewal clause{term_art}: {} notice before the end of the current term",
                         n.possessive()

@@ -111,6 +111,14 @@ pub enum Refusal {
     },
     #[error("`{party}` is not a party to {id}{help}")]
     UnknownParty { id: String, party: String, help: String },
+    #[error("{id} is no longer in force ({reason}); there is nothing left to terminate")]
+    NoLongerInForce { id: String, reason: String },
+    #[error("{id}: notice on {notice} would precede entry into force on {start}")]
+    NoticeBeforeEntryIntoForce {
+        id: String,
+        notice: NaiveDate,
+        start: NaiveDate,
+    },
 }
 
 /// Resolves the termination rules of `a` as of `as_of`.
@@ -145,7 +153,7 @@ pub fn rules(a: &Agreement, as_of: NaiveDate, opts: &Options) -> Result<Rules, R
                         id: a.id.clone(),
                         party: a.party_label(by),
                         allowed: allowed.iter().map(|p| a.party_label(p)).collect::<Vec<_>>().join(", "),
-                        article: t.article.as_ref().map(|x| format!(" ({x})")).unwrap_or_default(),
+                        article: cite(t.article.as_deref()),
                     });
                 }
             }

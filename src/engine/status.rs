@@ -3,7 +3,7 @@
 //! [`super::entry`]), approvals awaited, notice and termination (arts. 67, 68, 78, see
 //! [`super::notice`]), supersession.
 
-use super::entry::{entry_into_force, EntryIntoForce};
+use super::entry::{entry_into_force, in_force_since, EntryIntoForce};
 use super::notice::pending_notice;
 use crate::model::*;
 use chrono::NaiveDate;
@@ -101,7 +101,7 @@ pub fn status(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Status {
         st.reason = format!("terminated on {}", t.date);
         return st;
     }
-    apply_supersession(&mut st, &superseders(a, as_of, all));
+    apply_supersession(&mut st, superseded(a, as_of, all));
     if st.state == State::Superseded {
         return st;
     }
@@ -128,36 +128,51 @@ pub fn status(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Status {
     st
 }
 
-/// Marks a status superseded when an agreement that supersedes it is in force
-/// (`superseders`: id and date of entry into force of each); the streaming form of
-/// the check in [`status`].
-pub fn apply_supersession(st: &mut Status, superseders: &[(String, NaiveDate)]) {
+/// The supersession rule: of the agreements that supersede one (`candidates`: each
+/// id with its date of entry into force, if it has entered into force), those in force
+/// on `as_of` supersede it from the earliest of their dates. Used on the whole folder
+/// ([`superseded`]) and, by commands that stream the folder, on its index.
+///
+/// ```
+/// use accord::engine::status::superseding;
+/// use chrono::NaiveDate;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+/// let by = [("later", d(2030, 1, 1)), ("earlier", d(2020, 1, 1)), ("draft", None)];
+/// let on = |y| superseding(by.map(|(id, date)| (id.to_string(), date)), d(y, 6, 1).unwrap());
+/// assert_eq!(on(2025), Some(("earlier".to_string(), d(2020, 1, 1).unwrap())));
+/// assert_eq!(on(2019), None);
+/// ```
+pub fn superseding(
+    candidates: impl IntoIterator<Item = (String, Option<NaiveDate>)>,
+    as_of: NaiveDate,
+) -> Option<(String, NaiveDate)> {
+    candidates
+        .into_iter()
+        .filter_map(|(id, since)| since.filter(|d| *d <= as_of).map(|d| (id, d)))
+        .min_by_key(|(_, d)| *d)
+}
+
+/// Marks a status superseded (by the agreement and from the date [`superseding`]
+/// found) when the agreement is in force or terminating.
+pub fn apply_supersession(st: &mut Status, by: Option<(String, NaiveDate)>) {
     if !matches!(st.state, State::InForce | State::Terminating) {
         return;
     }
-    if let Some((by, date)) = superseders.iter().min_by_key(|(_, d)| *d) {
+    if let Some((by, date)) = by {
         st.state = State::Superseded;
         st.reason = format!("superseded by {by} from {date}");
-        st.superseded_by = Some((by.clone(), *date));
+        st.superseded_by = Some((by, date));
     }
 }
 
-/// The agreements in the folder that supersede `a` and are in force on `as_of`, with
-/// their dates of entry into force.
-pub fn superseders(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Vec<(String, NaiveDate)> {
-    if a.superseded_by.is_empty() {
-        return Vec::new();
-    }
-    all.iter()
-        .filter(|b| b.id != a.id && a.superseded_by.contains(&b.id))
-        .filter_map(|b| match entry_into_force(b, as_of) {
-            EntryIntoForce::Since { date, .. } => Some((b.id.clone(), date)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The agreement that supersedes `a` on `as_of` (the earliest in force), if any.
+/// The agreement of the folder `all` that supersedes `a` on `as_of`, if any, and from when.
 pub fn superseded(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Option<(String, NaiveDate)> {
-    superseders(a, as_of, all).into_iter().min_by_key(|(_, d)| *d)
+    if a.superseded_by.is_empty() {
+        return None;
+    }
+    let candidates = all
+        .iter()
+        .filter(|b| b.id != a.id && a.superseded_by.contains(&b.id))
+        .map(|b| (b.id.clone(), in_force_since(b, as_of)));
+    superseding(candidates, as_of)
 }

@@ -4,8 +4,81 @@
 //! agreement ([`windows`]). Rules: domain.md §1–3.
 
 use super::notice::{end_date, end_only, Outcome};
-use super::rules::Rules;
+use super::rules::{rules, Options, Refusal, Rules};
+use super::status::{status, State};
+use crate::model::Agreement;
 use chrono::{Days, NaiveDate};
+
+/// What `accord terminate` is asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// When does the agreement end if notice is received on this day?
+    Notice(NaiveDate),
+    /// By when must notice be received for it to have ended by this day?
+    EndBy(NaiveDate),
+    /// What are its termination terms and notice windows?
+    Terms,
+}
+
+/// The answer to a [`Question`]: the rules it rests on, the end (or the latest notice)
+/// with every step of its computation, and the notice windows of the term current on
+/// the as-of date and the two after it.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub question: Question,
+    pub rules: Rules,
+    /// `None` when no notice can end the agreement by the day asked (or the date is
+    /// outside the calendar).
+    pub outcome: Option<Outcome>,
+    pub windows: Vec<Window>,
+}
+
+/// Answers `question` about `a` on `as_of`; `all` is the folder, for supersession.
+///
+/// # Errors
+///
+/// A [`Refusal`] when nothing can be computed: the agreement is not (or no longer) in
+/// force, has no termination clause, the party may not give notice, or the notice
+/// would precede entry into force.
+pub fn answer(
+    a: &Agreement,
+    all: &[Agreement],
+    question: Question,
+    as_of: NaiveDate,
+    opts: &Options,
+) -> Result<Answer, Refusal> {
+    let on = match question {
+        Question::Notice(n) => n.max(as_of),
+        _ => as_of,
+    };
+    let st = status(a, on, all);
+    if matches!(st.state, State::Terminated | State::Superseded) {
+        return Err(Refusal::NoLongerInForce {
+            id: a.id.clone(),
+            reason: st.reason,
+        });
+    }
+    let rules = rules(a, on, opts)?;
+    let outcome = match question {
+        Question::Notice(n) if n < rules.start => {
+            return Err(Refusal::NoticeBeforeEntryIntoForce {
+                id: a.id.clone(),
+                notice: n,
+                start: rules.start,
+            })
+        }
+        Question::Notice(n) => end_date(&rules, n),
+        Question::EndBy(e) => latest_notice(&rules, e),
+        Question::Terms => None,
+    };
+    let windows = windows(&rules, as_of, 3);
+    Ok(Answer {
+        question,
+        rules,
+        outcome,
+        windows,
+    })
+}
 
 /// The latest date notice can be received so that the agreement has ended on or
 /// before `end_by`: the largest D with `end_date(D) ≤ end_by`, found by bisection over

@@ -2,9 +2,9 @@
 //! against hostile input, the raw shape ([`super::raw`]), then validation
 //! ([`super::validate`]). Parser errors become located diagnostics with a code and help.
 
-use super::raw::RawAgreement;
+use super::raw::{ArticleText, RawAgreement, Skipped};
 use super::validate;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::model::Agreement;
 use crate::suggest::did_you_mean;
 use std::path::Path;
@@ -12,8 +12,35 @@ use std::path::Path;
 /// Files larger than this are refused (documented in docs/format.md).
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Parses and validates one file's text.
-pub fn load_source(path: &Path, source: &str) -> (Option<Agreement>, Vec<Diagnostic>) {
+/// Whether article texts are kept: only `show` and the writing commands need them, and
+/// they are the bulk of every file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    Keep,
+    /// Parsed, so the file is still fully checked, but not stored.
+    Skip,
+}
+
+/// Parses and validates one file's text; `path` is only for the diagnostics.
+///
+/// ```
+/// use accord::file::parse::{agreement, Texts};
+/// let text = "id: x\ntitle: X\nparties:\n  a: {name: A}\n  b: {name: B}\n";
+/// let (a, diagnostics) = agreement("x.yaml".as_ref(), text, Texts::Keep);
+/// assert_eq!(a.map(|a| a.id), Some("x".to_string()));
+/// assert!(diagnostics.is_empty());
+/// ```
+pub fn agreement(path: &Path, source: &str, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
+    match texts {
+        Texts::Keep => parse_as::<Option<String>>(path, source),
+        Texts::Skip => parse_as::<Skipped>(path, source),
+    }
+}
+
+fn parse_as<T>(path: &Path, source: &str) -> (Option<Agreement>, Vec<Diagnostic>)
+where
+    T: ArticleText + for<'de> serde::Deserialize<'de>,
+{
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     if text.trim().is_empty()
         || text
@@ -22,11 +49,11 @@ pub fn load_source(path: &Path, source: &str) -> (Option<Agreement>, Vec<Diagnos
     {
         return (
             None,
-            vec![Diagnostic::new("not-a-mapping", path, None, "the file is empty")
+            vec![Diagnostic::new(Code::NotAMapping, path, None, "the file is empty")
                 .with_help("an agreement file is a mapping with at least `id`, `title` and `parties`")],
         );
     }
-    match serde_saphyr::from_str_with_options::<RawAgreement>(text, parser_options()) {
+    match serde_saphyr::from_str_with_options::<RawAgreement<T>>(text, parser_options()) {
         Ok(raw) => validate::agreement(raw, path, source),
         Err(e) => (None, vec![syntax_diagnostic(path, source, &e)]),
     }
@@ -78,15 +105,15 @@ fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Di
         .position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .map_or(1, |i| i as u64 + 1);
     let at_top = err.location().is_some_and(|l| l.line() <= first_content_line);
-    if code == "syntax" && message.contains("expected mapping start") && at_top {
-        d.code = "not-a-mapping";
+    if code == Code::Syntax && message.contains("expected mapping start") && at_top {
+        d.code = Code::NotAMapping;
         d.message = "the top level of an agreement file must be a mapping".into();
     }
     d.help = help;
     d
 }
 
-fn classify(message: &str) -> (&'static str, Option<String>) {
+fn classify(message: &str) -> (Code, Option<String>) {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
         let expected: Vec<&str> = tail
@@ -96,22 +123,22 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
             .unwrap_or_default();
         let help = did_you_mean(name, expected.iter().copied())
             .or_else(|| (!expected.is_empty()).then(|| format!("the keys allowed here are: {}", expected.join(", "))));
-        return ("unknown-key", help);
+        return (Code::UnknownKey, help);
     }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest);
         return (
-            "duplicate-key",
+            Code::DuplicateKey,
             Some(format!(
                 "`{key}` is given twice in this mapping; remove one of the two entries"
             )),
         );
     }
     if message.starts_with("missing field") {
-        return ("missing-key", Some("docs/format.md lists the required keys".into()));
+        return (Code::MissingKey, Some("docs/format.md lists the required keys".into()));
     }
     if message.starts_with("unknown variant") {
-        return ("invalid-value", None);
+        return (Code::InvalidValue, None);
     }
-    ("syntax", None)
+    (Code::Syntax, None)
 }

@@ -12,9 +12,42 @@ use std::marker::PhantomData;
 /// A scalar with its position in the file.
 pub type S = Spanned<String>;
 
+crate::keywords! {
+    /// `status`: the stage of the text.
+    pub enum DocStatus: "status" {
+        Draft = "draft": "a text under negotiation, not signed",
+    }
+}
+
+crate::keywords! {
+    /// `termination.fallback`.
+    pub enum Fallback: "fallback" {
+        Vclt56 = "vclt_56": "opt in to twelve months' notice under VCLT art. 56(2) when there is no termination clause",
+    }
+}
+
+crate::keywords! {
+    /// `termination.by` as a word.
+    pub enum AnyParty: "`by`" {
+        AnyParty = "any_party": "any party may give notice",
+    }
+}
+
+crate::keywords! {
+    /// `amendment.requires` as a word.
+    pub enum AllParties: "`requires`" {
+        AllParties = "all_parties": "the acceptance of every party",
+    }
+}
+
+// An agreement file. `T` is how article texts are read: kept (`Option<String>`), or
+// parsed and dropped (`Skipped`) for commands that never print them. (Doc comments on
+// these types become the JSON Schema's descriptions.)
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawAgreement {
+#[serde(bound(deserialize = "T: Deserialize<'de> + Default"))]
+#[schemars(rename = "RawAgreement", bound = "T: Default + serde::Serialize")]
+pub struct RawAgreement<T = Option<String>> {
     #[schemars(with = "sch::Id")]
     pub id: S,
     #[schemars(with = "String")]
@@ -35,7 +68,7 @@ pub struct RawAgreement {
     pub obligations: Option<Vec<RawObligation>>,
     pub amendments: Option<Vec<RawAmendment>>,
     pub events: Option<Vec<RawEvent>>,
-    pub articles: Option<Vec<RawArticle>>,
+    pub articles: Option<Vec<RawArticle<T>>>,
     #[schemars(with = "Option<Vec<RawReference>>")]
     pub supersedes: Option<Vec<Spanned<RawReference>>>,
     #[schemars(with = "Option<sch::Id>")]
@@ -240,32 +273,43 @@ pub struct RawEvent {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RawArticle {
+#[serde(bound(deserialize = "T: Deserialize<'de> + Default"))]
+#[schemars(rename = "RawArticle", bound = "T: Default + serde::Serialize")]
+pub struct RawArticle<T = Option<String>> {
     pub number: String,
     pub title: Option<String>,
-    #[serde(default, deserialize_with = "text_unless_lean")]
-    pub text: Option<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub text: T,
 }
 
-thread_local! {
-    /// Set while loading for a command that never prints article texts.
-    static LEAN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// How an article's text is read.
+pub trait ArticleText: Default {
+    /// The text, if it was kept.
+    fn into_text(self) -> Option<String>;
 }
 
-/// Runs `f` with article texts skipped (still parsed, never stored) on this thread.
-pub fn lean<R>(on: bool, f: impl FnOnce() -> R) -> R {
-    let before = LEAN.with(|l| l.replace(on));
-    let out = f();
-    LEAN.with(|l| l.set(before));
-    out
+impl ArticleText for Option<String> {
+    fn into_text(self) -> Option<String> {
+        self
+    }
 }
 
-fn text_unless_lean<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    if LEAN.with(|l| l.get()) {
+/// An article text that was parsed (so the file is still checked) but not stored:
+/// the bulk of every file, which only `show` prints.
+#[derive(Debug, Default)]
+pub struct Skipped;
+
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         serde::de::IgnoredAny::deserialize(d)?;
-        Ok(None)
-    } else {
-        Option::<String>::deserialize(d)
+        Ok(Skipped)
+    }
+}
+
+impl ArticleText for Skipped {
+    fn into_text(self) -> Option<String> {
+        None
     }
 }
 

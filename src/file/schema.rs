@@ -2,7 +2,10 @@
 //! generated from the loader's own raw types in [`crate::raw`], plus the schema-only
 //! types that describe its spanned strings: ids, dates, periods and keywords.
 
-use crate::file::raw::RawAgreement;
+use crate::file::raw::{self, DocStatus, RawAgreement};
+use crate::keyword::Keyword;
+use crate::model::{self, AmendmentInForce, Effective, EventKind, UponKind};
+use crate::time::calendar::Roll;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use std::borrow::Cow;
 
@@ -43,22 +46,47 @@ string_schema!(PeriodText, "A period.", {
     "pattern": "^(P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?|[ ,A-Za-z0-9]+)$",
     "description": "a period: 90 days, 2 weeks, six months, 1 year 6 months, or ISO 8601 such as P90D, P6M, P1Y6M"
 });
-string_schema!(Status, "`status`.", { "enum": ["draft"], "description": "draft: a text under negotiation, not signed" });
-string_schema!(Upon, "`entry_into_force.upon`.", { "enum": ["signature", "date", "conditions"] });
-string_schema!(Then, "`entry_into_force.then`.", { "enum": ["signature", "last_approval"] });
-string_schema!(EffectiveKw, "`termination.effective`.", { "enum": ["end_of_notice", "end_of_calendar_year"] });
-string_schema!(Fallback, "`termination.fallback`.", {
-    "enum": ["vclt_56"],
-    "description": "opt in to twelve months' notice under VCLT art. 56(2) when there is no termination clause"
-});
-string_schema!(RollKw, "`termination.roll`.", { "enum": ["following", "preceding", "modified-following"] });
-string_schema!(AnyParty, "`termination.by: any_party`.", { "enum": ["any_party"] });
-string_schema!(AllParties, "`amendment.requires: all_parties`.", { "enum": ["all_parties"] });
-string_schema!(InForce, "`amendment.in_force`.", { "enum": ["on_last_acceptance", "on_last_approval", "on_signature"] });
-string_schema!(Modality, "`obligations[].modality`.", { "enum": ["shall", "will", "may"] });
-string_schema!(EventType, "`events[].type`.", {
-    "enum": ["signed", "approved", "performed", "notice_given", "notice_revoked", "terminated", "note"]
-});
+/// A schema type listing the words of a keyword set, with an optional description.
+macro_rules! keyword_schema {
+    ($name:ident, $keyword:ty, $doc:literal $(, $description:literal)?) => {
+        #[doc = $doc]
+        pub struct $name;
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                let words: Vec<&str> = <$keyword as Keyword>::names().collect();
+                #[allow(unused_mut)] // mutated only when there is a description
+                let mut schema = json_schema!({ "enum": words });
+                $(schema.insert("description".into(), $description.into());)?
+                schema
+            }
+        }
+    };
+}
+
+keyword_schema!(
+    Status,
+    DocStatus,
+    "`status`.",
+    "draft: a text under negotiation, not signed"
+);
+keyword_schema!(Upon, UponKind, "`entry_into_force.upon`.");
+keyword_schema!(Then, model::Then, "`entry_into_force.then`.");
+keyword_schema!(EffectiveKw, Effective, "`termination.effective`.");
+keyword_schema!(
+    Fallback,
+    raw::Fallback,
+    "`termination.fallback`.",
+    "opt in to twelve months' notice under VCLT art. 56(2) when there is no termination clause"
+);
+keyword_schema!(RollKw, Roll, "`termination.roll`.");
+keyword_schema!(AnyParty, raw::AnyParty, "`termination.by: any_party`.");
+keyword_schema!(AllParties, raw::AllParties, "`amendment.requires: all_parties`.");
+keyword_schema!(InForce, AmendmentInForce, "`amendment.in_force`.");
+keyword_schema!(Modality, model::Modality, "`obligations[].modality`.");
+keyword_schema!(EventType, EventKind, "`events[].type`.");
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 //! checks themselves: ids unique across files, `supersedes` and `under` naming
 //! agreements of the folder, no cycles through them.
 
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::diagnostic::{Code, Diagnostic, Severity, Span};
 use crate::model::{Agreement, Reference};
 use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
@@ -136,7 +136,7 @@ impl Index {
                 let id = self.id(k);
                 out.diagnostics.push(
                     Diagnostic::new(
-                        "duplicate-id",
+                        Code::DuplicateId,
                         path(k),
                         find_span(path(k), "id:", id),
                         format!("agreement id `{id}` is also used by {}", path(prev).display()),
@@ -155,7 +155,7 @@ impl Index {
             for (key, target) in targets {
                 if !known(target) {
                     let mut d = Diagnostic::new(
-                        "unknown-reference",
+                        Code::UnknownReference,
                         path(*k),
                         find_span(path(*k), "", target),
                         format!("`{key}` names `{target}`, which is not in the folder"),
@@ -222,7 +222,7 @@ impl Index {
                 let file = path(*k);
                 let span = find_span(file, "", "supersedes:").or_else(|| find_span(file, "", "under:"));
                 out.push(Diagnostic::new(
-                    "reference-cycle",
+                    Code::ReferenceCycle,
                     file,
                     span,
                     format!("`{start}` supersedes or falls under itself through a chain of references"),
@@ -287,18 +287,18 @@ mod tests {
         ix.push(4, key("q", &[], Some("p")));
         ix.push(5, key("z", &["nowhere"], None));
         let f = ix.check(&files(6));
-        let found: Vec<(&str, String)> = f
+        let found: Vec<(Code, String)> = f
             .diagnostics
             .iter()
             .map(|d| (d.code, d.file.display().to_string()))
             .collect();
         assert!(
-            found.contains(&("duplicate-id", "/nonexistent/f2.yaml".into())),
+            found.contains(&(Code::DuplicateId, "/nonexistent/f2.yaml".into())),
             "{found:?}"
         );
-        assert!(found.contains(&("unknown-reference", "/nonexistent/f5.yaml".into())));
-        assert!(found.contains(&("reference-cycle", "/nonexistent/f3.yaml".into())));
-        assert!(found.contains(&("reference-cycle", "/nonexistent/f4.yaml".into())));
+        assert!(found.contains(&(Code::UnknownReference, "/nonexistent/f5.yaml".into())));
+        assert!(found.contains(&(Code::ReferenceCycle, "/nonexistent/f3.yaml".into())));
+        assert!(found.contains(&(Code::ReferenceCycle, "/nonexistent/f4.yaml".into())));
         assert_eq!(f.diagnostics.len(), 4);
         let mut bad: Vec<u32> = f.bad.iter().copied().collect();
         bad.sort();
@@ -314,6 +314,6 @@ mod tests {
         );
         let again = ix.check(&files(6));
         assert_eq!(again.diagnostics.len(), 1);
-        assert_eq!(again.diagnostics[0].code, "unknown-reference");
+        assert_eq!(again.diagnostics[0].code, Code::UnknownReference);
     }
 }

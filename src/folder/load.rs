@@ -4,8 +4,8 @@
 //! Files are read on up to `jobs` threads ([`super::parallel`]); results keep the
 //! sorted file order, so the output never depends on thread timing.
 
-use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::file::parse::{load_source, MAX_FILE_BYTES};
+use crate::diagnostic::{Code, Diagnostic, Severity, Span};
+use crate::file::parse::{self, Texts, MAX_FILE_BYTES};
 use crate::folder::index::{Index, Key};
 use crate::model::Agreement;
 use std::collections::{HashMap, HashSet};
@@ -39,13 +39,13 @@ pub enum LoadError {
 /// Loads every `*.yaml` / `*.yml` file under each path (folders are walked, files
 /// are taken as given) using up to `jobs` threads, keeping article texts.
 pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
-    load_paths_with(paths, jobs, true)
+    load_paths_with(paths, jobs, Texts::Keep)
 }
 
-/// As [`load_paths`]; without `keep_text`, article texts are parsed but not kept
+/// As [`load_paths`]; with [`Texts::Skip`], article texts are parsed but not kept
 /// (for commands that never print them: less memory, less time).
-pub fn load_paths_with(paths: &[PathBuf], jobs: usize, keep_text: bool) -> Result<Loaded, LoadError> {
-    let mut scanned = scan_paths(paths, jobs, keep_text, |a| a)?;
+pub fn load_paths_with(paths: &[PathBuf], jobs: usize, texts: Texts) -> Result<Loaded, LoadError> {
+    let mut scanned = scan_paths(paths, jobs, texts, |a| a)?;
     let agreements = std::mem::take(&mut scanned.entries);
     Ok(Loaded::of(scanned, agreements))
 }
@@ -73,10 +73,10 @@ impl Loaded {
 /// agreement each falls `under`, the agreements under each, and the agreements that
 /// supersede any of these. Every file is still read and checked (the diagnostics are
 /// the folder's, and `index` lists every id), but only these agreements are kept
-/// whole, read a second time with `keep_text`: a command about one agreement costs
+/// whole, read a second time with `texts`: a command about one agreement costs
 /// the memory of a few agreements, not of the folder.
-pub fn load_around(paths: &[PathBuf], jobs: usize, ids: &[&str], keep_text: bool) -> Result<Loaded, LoadError> {
-    let scanned = scan_paths(paths, jobs, false, |a| a.file.into_boxed_path())?;
+pub fn load_around(paths: &[PathBuf], jobs: usize, ids: &[&str], texts: Texts) -> Result<Loaded, LoadError> {
+    let scanned = scan_paths(paths, jobs, Texts::Skip, |a| a.file.into_boxed_path())?;
     let ix = &scanned.index;
     let mut wanted: HashSet<String> = ids.iter().map(|id| id.to_string()).collect();
     for (k, _, under) in ix.references() {
@@ -101,7 +101,7 @@ pub fn load_around(paths: &[PathBuf], jobs: usize, ids: &[&str], keep_text: bool
         }
         // Read again: the first pass kept nothing of it. (A file edited in between
         // is taken as it now is.)
-        if let (Some(a), _) = crate::file::raw::lean(!keep_text, || load_one(path)) {
+        if let (Some(a), _) = load_one(path, texts) {
             agreements.push(a);
         }
     }
@@ -145,7 +145,7 @@ impl<T> Scanned<T> {
 pub fn scan_paths<T: Send>(
     paths: &[PathBuf],
     jobs: usize,
-    keep_text: bool,
+    texts: Texts,
     f: impl Fn(Agreement) -> T + Sync,
 ) -> Result<Scanned<T>, LoadError> {
     let mut files: Vec<Box<Path>> = Vec::new();
@@ -180,7 +180,7 @@ pub fn scan_paths<T: Send>(
     };
     #[allow(clippy::borrowed_box)] // the items are the boxed paths
     let work = |path: &Box<Path>| {
-        let (agreement, diagnostics) = crate::file::raw::lean(!keep_text, || load_one(path));
+        let (agreement, diagnostics) = load_one(path, texts);
         (agreement.map(|a| (Key::of(&a), f(a))), diagnostics)
     };
     crate::folder::parallel::for_each_ordered(&files, jobs.max(1), work, |file, (entry, diagnostics)| {
@@ -211,10 +211,10 @@ pub fn scan_paths<T: Send>(
 }
 
 /// Reads, parses and validates one file.
-pub fn load_one(path: &Path) -> (Option<Agreement>, Vec<Diagnostic>) {
+pub fn load_one(path: &Path, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
     let bytes = match read_capped(path) {
         Ok(b) => b,
-        Err(message) => return (None, vec![Diagnostic::new("unreadable-file", path, None, message)]),
+        Err(message) => return (None, vec![Diagnostic::new(Code::UnreadableFile, path, None, message)]),
     };
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -227,7 +227,7 @@ pub fn load_one(path: &Path) -> (Option<Agreement>, Vec<Diagnostic>) {
             return (
                 None,
                 vec![Diagnostic::new(
-                    "unreadable-file",
+                    Code::UnreadableFile,
                     path,
                     Some(span),
                     format!("the file is not UTF-8 (invalid byte at line {line}, column {column})"),
@@ -236,7 +236,7 @@ pub fn load_one(path: &Path) -> (Option<Agreement>, Vec<Diagnostic>) {
             );
         }
     };
-    load_source(path, &source)
+    parse::agreement(path, &source, texts)
 }
 
 fn read_capped(path: &Path) -> Result<Vec<u8>, String> {

@@ -4,7 +4,7 @@
 //! be read reported rather than dropped.
 
 use super::load::LoadError;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,7 @@ pub(super) fn walk(
     })?;
     if !seen.insert(canonical) || depth > 32 {
         skipped.push(Diagnostic::new(
-            "skipped-path",
+            Code::SkippedPath,
             dir,
             None,
             "folder skipped: it links back to a folder already read",
@@ -55,7 +55,7 @@ pub(super) fn walk(
             Ok(m) if m.is_dir() => {
                 if is_yaml {
                     skipped.push(Diagnostic::new(
-                        "skipped-path",
+                        Code::SkippedPath,
                         &path,
                         None,
                         "skipped: a folder named like an agreement file",
@@ -72,7 +72,7 @@ pub(super) fn walk(
             Ok(_) => {
                 if is_yaml {
                     skipped.push(Diagnostic::new(
-                        "skipped-path",
+                        Code::SkippedPath,
                         &path,
                         None,
                         "skipped: not a regular file",
@@ -81,7 +81,7 @@ pub(super) fn walk(
             }
             Err(e) => {
                 if is_yaml {
-                    skipped.push(Diagnostic::new("skipped-path", &path, None, format!("skipped: {e}")));
+                    skipped.push(Diagnostic::new(Code::SkippedPath, &path, None, format!("skipped: {e}")));
                 }
             }
         }

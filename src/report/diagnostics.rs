@@ -15,7 +15,7 @@ pub fn text(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool) -> io:
             Severity::Warning => Level::WARNING,
         };
         let path = d.file.display().to_string();
-        let title = level.primary_title(d.message.as_str()).id(d.code);
+        let title = level.primary_title(d.message.as_str()).id(d.code.name());
         let mut group = match &d.span {
             Some(span) => Group::with_title(title).element(
                 Snippet::source(span.line_text.as_str())
@@ -32,6 +32,18 @@ pub fn text(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool) -> io:
         writeln!(out, "{}\n", renderer.render(&report))?;
     }
     Ok(())
+}
+
+/// After the diagnostics of broken files, on stderr: how many files the output leaves out.
+pub fn skipped(out: &mut dyn Write, files: usize) -> io::Result<()> {
+    let n = files;
+    writeln!(
+        out,
+        "{n} file{} ha{} errors and {} skipped; the output above leaves them out (run `accord check`)",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "s" } else { "ve" },
+        if n == 1 { "was" } else { "were" }
+    )
 }
 
 /// "2 errors and 1 warning in 5 files (2 files have errors)".
@@ -68,7 +80,7 @@ pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic], files: usize, agree
             line: d.line(),
             column: d.column(),
             severity: d.severity,
-            code: d.code,
+            code: d.code.name(),
             message: &d.message,
             help: d.help.as_deref(),
         })
@@ -100,7 +112,7 @@ pub fn github(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()>
             escape_property(&d.file.display().to_string()),
             d.line(),
             d.column(),
-            d.code,
+            d.code.name(),
             escape_data(&msg)
         )?;
     }

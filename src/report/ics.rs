@@ -55,7 +55,7 @@ pub fn write(out: &mut dyn Write, items: &[Item], stamp: NaiveDate) -> io::Resul
         line(&format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")))?;
         line(&format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")))?;
         line(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")))?;
-        let article = item.article.as_ref().map(|a| format!(" ({a})")).unwrap_or_default();
+        let article = crate::model::cite(item.article.as_deref());
         line(&format!(
             "SUMMARY:{}",
             escape(&format!("{}: {}{article}", item.agreement, item.text))

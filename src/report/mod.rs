@@ -6,7 +6,9 @@ pub mod due;
 pub mod ics;
 pub mod lifecycle;
 pub mod list;
+pub mod message;
 pub mod packed;
+pub mod record;
 pub mod show;
 pub mod terminate;
 
@@ -178,6 +180,12 @@ fn aligned(
         write_row(&mut cells.iter().map(|c| (c.text.as_str(), c.color)))?;
     }
     Ok(())
+}
+
+/// Pretty-printed JSON and a line end.
+pub fn write_json(out: &mut dyn std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
 
 pub fn opt<T: ToString>(v: &Option<T>) -> String {

@@ -17,10 +17,6 @@ pub struct ShowContext<'a> {
     pub parent: Option<(&'a Agreement, Status)>,
 }
 
-fn cite(article: &Option<String>) -> String {
-    article.as_ref().map(|a| format!(" ({a})")).unwrap_or_default()
-}
-
 fn field(out: &mut dyn Write, name: &str, value: impl std::fmt::Display) -> io::Result<()> {
     writeln!(out, "{:<18}{value}", format!("{name}:"))
 }
@@ -86,7 +82,11 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
                 }
             };
             let assumed = if e.assumed { " [assumed: not in the text]" } else { "" };
-            field(out, "entry into force", format!("{how}{}{assumed}", cite(&e.article)))?;
+            field(
+                out,
+                "entry into force",
+                format!("{how}{}{assumed}", cite(e.article.as_deref())),
+            )?;
         }
     }
     if let Some(t) = &a.term {
@@ -114,7 +114,7 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
         if let Some(m) = t.minimum {
             s.push_str(&format!("; minimum term {m}"));
         }
-        field(out, "term", format!("{s}{}", cite(&t.article)))?;
+        field(out, "term", format!("{s}{}", cite(t.article.as_deref())))?;
     }
     match &a.termination {
         None => field(out, "termination", "no termination clause (see VCLT art. 56)")?,
@@ -135,7 +135,7 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
             } else {
                 ""
             };
-            field(out, "termination", format!("{what}{eff}{}", cite(&t.article)))?;
+            field(out, "termination", format!("{what}{eff}{}", cite(t.article.as_deref())))?;
         }
     }
     if let Some(c) = &a.amendment {
@@ -154,7 +154,7 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
             AmendmentInForce::OnLastApproval => "in force on the later approval",
             AmendmentInForce::OnSignature => "in force on signature",
         };
-        field(out, "amendment", format!("{req}, {on}{}", cite(&c.article)))?;
+        field(out, "amendment", format!("{req}, {on}{}", cite(c.article.as_deref())))?;
     }
     if !a.supersedes.is_empty() {
         let list: Vec<String> = a
@@ -190,7 +190,7 @@ pub fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<
                 .collect::<Vec<_>>()
                 .join(", ");
             let modal = o.modality.map(|m| format!("{m:?}").to_lowercase()).unwrap_or_default();
-            writeln!(out, "  {} [{who}; {modal}; {when}{}]", o.id, cite(&o.article))?;
+            writeln!(out, "  {} [{who}; {modal}; {when}{}]", o.id, cite(o.article.as_deref()))?;
             writeln!(out, "      {}", o.text)?;
         }
     }

@@ -3,35 +3,17 @@
 
 use crate::engine::notice::{Outcome, Route};
 use crate::engine::rules::{Basis, Rules};
-use crate::engine::terminate::Window;
-use crate::model::{Agreement, By, Effective};
+use crate::engine::terminate::{Answer, Question};
+use crate::model::{cite, Agreement, By, Effective};
 use std::io::{self, Write};
 
-/// What the user asked.
-pub enum Question {
-    Notice,
-    EndBy(chrono::NaiveDate),
-    Terms,
-}
-
-/// Everything a termination answer shows, for both renderers.
-#[derive(Clone, Copy)]
-pub struct Answer<'a> {
-    pub a: &'a Agreement,
-    pub rules: &'a Rules,
-    pub q: &'a Question,
-    pub outcome: Option<&'a Outcome>,
-    pub windows: &'a [Window],
-}
-
-pub fn text(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
-    let Answer {
-        a,
-        rules,
-        q,
-        outcome,
-        windows,
-    } = *answer;
+pub fn text(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::Result<()> {
+    let (rules, q, outcome, windows) = (
+        &answer.rules,
+        &answer.question,
+        answer.outcome.as_ref(),
+        &answer.windows,
+    );
     writeln!(out, "{}: {}", a.id, a.display_title())?;
     writeln!(out, "{}", terms_line(a, rules))?;
     if rules.basis == Basis::Assumed {
@@ -41,7 +23,7 @@ pub fn text(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
         writeln!(out)?;
     }
     match (q, outcome) {
-        (Question::Notice, Some(o)) => {
+        (Question::Notice(_), Some(o)) => {
             writeln!(
                 out,
                 "notice received {} → in force until {} (its last day){}",
@@ -71,7 +53,7 @@ pub fn text(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
                 rules.start
             )?;
         }
-        (Question::Notice, None) => writeln!(out, "the date is outside the calendar accord can compute")?,
+        (Question::Notice(_), None) => writeln!(out, "the date is outside the calendar accord can compute")?,
         (Question::Terms, _) => {}
     }
     if !windows.is_empty() {
@@ -121,7 +103,7 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
     };
     let mut parts = Vec::new();
     if let Some(n) = rules.notice {
-        let art = rules.article.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
+        let art = cite(rules.article.as_deref());
         let form = t
             .and_then(|t| t.form.as_ref())
             .map(|f| format!("{f} "))
@@ -137,7 +119,7 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
         parts.push("effective at the end of a calendar year".into());
     }
     if let Some(term) = &rules.term {
-        let art = term.article.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
+        let art = cite(term.article.as_deref());
         match term.renewal {
             Some((r, n)) => parts.push(format!(
                 "term{art}: {} from {}, renewed tacitly for {r} unless notice of non-renewal ({n}) is received in time",
@@ -152,16 +134,15 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
     parts.join("; ")
 }
 
-pub fn json(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
-    let Answer {
-        a,
-        rules,
-        q,
-        outcome,
-        windows,
-    } = *answer;
+pub fn json(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::Result<()> {
+    let (rules, q, outcome, windows) = (
+        &answer.rules,
+        &answer.question,
+        answer.outcome.as_ref(),
+        &answer.windows,
+    );
     let (notice_date, effective_date, latest) = match (q, outcome) {
-        (Question::Notice, Some(o)) => (Some(o.notice_date), Some(o.effective_date), None),
+        (Question::Notice(_), Some(o)) => (Some(o.notice_date), Some(o.effective_date), None),
         (Question::EndBy(_), Some(o)) => (None, Some(o.effective_date), Some(o.notice_date)),
         _ => (None, None, None),
     };

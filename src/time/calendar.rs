@@ -172,39 +172,12 @@ pub fn next_occurrence(anchor: NaiveDate, period: Period, on_or_after: NaiveDate
     }
 }
 
-/// How a date that falls on a non-working day is moved (ISDA 2006 §4.12).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Roll {
-    /// The next working day.
-    Following,
-    /// The previous working day.
-    Preceding,
-    /// The next working day, unless it is in the next month: then the previous one.
-    ModifiedFollowing,
-}
-
-impl Roll {
-    /// Every convention with its name in files and on the command line.
-    pub const ALL: [(&'static str, Roll); 3] = [
-        ("following", Roll::Following),
-        ("preceding", Roll::Preceding),
-        ("modified-following", Roll::ModifiedFollowing),
-    ];
-
-    pub fn parse(text: &str) -> Option<Roll> {
-        let text = if text == "modified_following" {
-            "modified-following"
-        } else {
-            text
-        };
-        Roll::ALL.iter().find(|(name, _)| *name == text).map(|(_, r)| *r)
-    }
-
-    pub fn name(self) -> &'static str {
-        Roll::ALL
-            .iter()
-            .find(|(_, r)| *r == self)
-            .map_or("following", |(name, _)| name)
+crate::keywords! {
+    /// How a date that falls on a non-working day is moved (ISDA 2006 §4.12).
+    pub enum Roll: "roll-over convention" {
+        Following = "following": "the next working day",
+        Preceding = "preceding": "the previous working day",
+        ModifiedFollowing = "modified-following": "the next working day, unless it is in the next month: then the previous one",
     }
 }
 
@@ -279,6 +252,7 @@ pub fn end_of_year(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keyword::Keyword;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -1,0 +1,99 @@
+//! What every command runs with (the folder, the threads, the day it computes for) and
+//! the ways a command loads it: streaming the whole folder, or one agreement with those
+//! its status depends on. Errors become [`Error`]s with their help.
+
+use super::args::Global;
+use super::error::Error;
+use crate::engine::status::superseding;
+use crate::file::parse::Texts;
+use crate::folder::load::{self, LoadError, Loaded, Scanned};
+use crate::model::Agreement;
+use crate::suggest::did_you_mean;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The folder, the threads and the day, resolved from the global options.
+pub(crate) struct Context {
+    pub dir: PathBuf,
+    pub jobs: usize,
+    pub as_of: NaiveDate,
+}
+
+impl Context {
+    /// `today` is read from the clock by the binary, never here; the thread count
+    /// defaults to the cores the operating system offers.
+    pub fn new(global: &Global, today: NaiveDate) -> Context {
+        Context {
+            dir: global.dir.clone(),
+            jobs: global
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            as_of: global.as_of.unwrap_or(today),
+        }
+    }
+
+    /// Streams the folder: `f` keeps what the command reports of each agreement.
+    pub fn scan<T: Send>(&self, f: impl Fn(Agreement) -> T + Sync) -> Result<Scanned<T>, Error> {
+        load::scan_paths(std::slice::from_ref(&self.dir), self.jobs, Texts::Skip, f).map_err(|e| self.load_error(e))
+    }
+
+    /// The agreement `id` whole, and those its status depends on (see
+    /// [`load::load_around`]), with the whole folder's diagnostics and ids.
+    pub fn around(&self, id: &str, texts: Texts) -> Result<Loaded, Error> {
+        load::load_around(std::slice::from_ref(&self.dir), self.jobs, &[id], texts).map_err(|e| self.load_error(e))
+    }
+
+    /// Every agreement of the folder.
+    pub fn load_all(&self) -> Result<Loaded, Error> {
+        load::load_paths_with(std::slice::from_ref(&self.dir), self.jobs, Texts::Skip).map_err(|e| self.load_error(e))
+    }
+
+    /// A folder that does not exist most often means accord runs in the wrong place.
+    fn load_error(&self, source: LoadError) -> Error {
+        let help = (!self.dir.exists())
+            .then_some("run accord in the folder that holds `agreements/`, or pass --dir PATH or set ACCORD_DIR");
+        Error::Load { source, help }
+    }
+}
+
+/// The agreement with this id, or an error suggesting the nearest id.
+pub(crate) fn find<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Agreement, Error> {
+    loaded
+        .agreements
+        .iter()
+        .find(|a| a.id == id)
+        .ok_or_else(|| unknown_agreement(id, loaded.index.ids()))
+}
+
+/// "no agreement `x` in the folder", with the nearest of `ids` as a suggestion.
+pub(crate) fn unknown_agreement<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Error {
+    let help = did_you_mean(id, ids).unwrap_or_else(|| "`accord list` shows the agreements".to_string());
+    Error::UnknownAgreement {
+        id: id.to_string(),
+        help,
+    }
+}
+
+/// For each agreement of a streamed folder that is superseded on `as_of`: by which
+/// agreement, from when. `since` gives each kept result's date of entry into force.
+pub(crate) fn superseded_in<T>(
+    scanned: &Scanned<T>,
+    as_of: chrono::NaiveDate,
+    since: impl Fn(&T) -> Option<chrono::NaiveDate>,
+) -> HashMap<String, (String, chrono::NaiveDate)> {
+    let mut out = HashMap::new();
+    if scanned.superseded_by.is_empty() {
+        return out;
+    }
+    let dates: HashMap<&str, Option<chrono::NaiveDate>> = scanned.iter().map(|(id, t)| (id, since(t))).collect();
+    for (target, by) in &scanned.superseded_by {
+        let candidates = by
+            .iter()
+            .map(|id| (id.clone(), dates.get(id.as_str()).copied().flatten()));
+        if let Some(found) = superseding(candidates, as_of) {
+            out.insert(target.clone(), found);
+        }
+    }
+    out
+}

@@ -1,0 +1,91 @@
+//! Why a command stopped short: one error type for the whole command layer, each case
+//! with its exit code and, where a fix is known, a help line. Commands return it; the
+//! dispatcher prints it once, through the report layer.
+
+use super::exit::Exit;
+use crate::engine::rules::Refusal;
+use crate::file::edit::EditError;
+use crate::folder::load::LoadError;
+use std::io;
+use std::path::PathBuf;
+
+/// A command's error.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The folder or a path given cannot be read at all.
+    #[error("{source}")]
+    Load {
+        source: LoadError,
+        help: Option<&'static str>,
+    },
+    /// An agreement id that is not in the folder.
+    #[error("no agreement `{id}` in the folder")]
+    UnknownAgreement { id: String, help: String },
+    /// A party id that no agreement defines.
+    #[error("no party `{party}` in any agreement")]
+    UnknownParty { party: String, help: String },
+    /// An option value the command cannot use.
+    #[error("{0}")]
+    InvalidArgument(String),
+    /// The engine will not compute, and says why (an answer about the agreement, so it
+    /// is printed as a sentence, not as an error of use).
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    /// `new` would give an id that another file already uses.
+    #[error("the id `{id}` is already used by {}", file.display())]
+    IdInUse { id: String, file: PathBuf },
+    /// `new` would replace a file.
+    #[error("{} exists; pass --force to replace it", .0.display())]
+    FileExists(PathBuf),
+    /// The file's text cannot be edited safely.
+    #[error("{}: {source}", path.display())]
+    Edit { path: PathBuf, source: EditError },
+    /// A write refused because the result would not pass the checks; the diagnostics
+    /// were printed just before. The file is unchanged.
+    #[error("{0}")]
+    NotWritten(String),
+    /// Reading or writing an agreement file failed.
+    #[error("{0}")]
+    File(io::Error),
+    /// Writing to standard output or error failed (a closed pipe ends quietly).
+    #[error(transparent)]
+    Output(#[from] io::Error),
+}
+
+impl From<LoadError> for Error {
+    fn from(source: LoadError) -> Error {
+        Error::Load { source, help: None }
+    }
+}
+
+impl Error {
+    /// The exit code the error ends the command with.
+    pub fn exit(&self) -> Exit {
+        match self {
+            Error::Refused(Refusal::UnknownParty { .. }) => Exit::Usage,
+            Error::Refused(_) | Error::IdInUse { .. } | Error::FileExists(_) | Error::Edit { .. } => Exit::Findings,
+            Error::NotWritten(_) => Exit::Findings,
+            Error::Load { .. }
+            | Error::UnknownAgreement { .. }
+            | Error::UnknownParty { .. }
+            | Error::InvalidArgument(_)
+            | Error::File(_)
+            | Error::Output(_) => Exit::Usage,
+        }
+    }
+
+    /// What to do about it, when accord knows.
+    pub fn help(&self) -> Option<&str> {
+        match self {
+            Error::UnknownAgreement { help, .. } | Error::UnknownParty { help, .. } => Some(help),
+            Error::Load { help, .. } => *help,
+            _ => None,
+        }
+    }
+
+    /// Whether the message is a finding about an agreement, printed as a sentence,
+    /// rather than an error (`error: …`).
+    pub fn is_finding(&self) -> bool {
+        matches!(self, Error::Refused(_) | Error::NotWritten(_))
+    }
+}

@@ -1,0 +1,78 @@
+//! Where a command's output goes and how it looks: standard output and error, colour
+//! and width decided once from the terminal the binary describes and `--color`.
+
+use super::args::ColorChoice;
+use super::exit::Exit;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::{self, Style};
+use std::io::{self, Write};
+
+/// What the binary knows of the terminal and the environment (read in `main`, never in
+/// the library).
+#[derive(Clone, Debug, Default)]
+pub struct Terminal {
+    /// Standard output is a terminal.
+    pub stdout_tty: bool,
+    /// Standard error is a terminal.
+    pub stderr_tty: bool,
+    /// `NO_COLOR` is set to a non-empty value.
+    pub no_color: bool,
+    /// `COLUMNS`, if set.
+    pub columns: Option<String>,
+    /// The width the terminal reports, if standard output is one.
+    pub width: Option<u16>,
+}
+
+/// The output handles and style every command writes with.
+pub struct Io<'a> {
+    pub(crate) out: &'a mut dyn Write,
+    pub(crate) err: &'a mut dyn Write,
+    pub(crate) style: Style,
+    /// Colour on stderr (diagnostics).
+    pub(crate) err_color: bool,
+}
+
+impl<'a> Io<'a> {
+    /// Output to `out` and `err`, coloured as `color` and the terminal allow: `always`
+    /// and `never` decide; `auto` colours a terminal unless `NO_COLOR` is set. Tables fit
+    /// `COLUMNS`, else the terminal's width; output to a pipe is not wrapped.
+    pub fn new(out: &'a mut dyn Write, err: &'a mut dyn Write, color: ColorChoice, terminal: &Terminal) -> Io<'a> {
+        let colour = |tty: bool| match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !terminal.no_color,
+        };
+        let width = terminal
+            .columns
+            .as_deref()
+            .and_then(|c| c.parse().ok())
+            .or(if terminal.stdout_tty { terminal.width } else { None });
+        Io {
+            out,
+            err,
+            style: Style {
+                color: colour(terminal.stdout_tty),
+                width,
+            },
+            err_color: colour(terminal.stderr_tty),
+        }
+    }
+
+    /// Ends a command that reported on a folder: flushes the report, then prints the
+    /// errors of the files it left out, so that no deadline vanishes silently. `exit`,
+    /// or `Findings` when files were left out.
+    pub(crate) fn finish(&mut self, diagnostics: &[Diagnostic], failed_files: usize, exit: Exit) -> io::Result<Exit> {
+        self.out.flush()?;
+        let errors: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        if errors.is_empty() {
+            return Ok(exit);
+        }
+        report::diagnostics::text(self.err, &errors, self.err_color)?;
+        report::diagnostics::skipped(self.err, failed_files)?;
+        Ok(exit.or_findings(true))
+    }
+}

@@ -1,0 +1,18 @@
+//! Messages on standard error that end a command: an error of use (`error: …` with an
+//! optional `help: …`), or a finding about an agreement, stated as a sentence.
+
+use std::io::{self, Write};
+
+/// `error: MESSAGE`, then `help: HELP` when a fix is known.
+pub fn error(err: &mut dyn Write, message: &str, help: Option<&str>) -> io::Result<()> {
+    writeln!(err, "error: {message}")?;
+    if let Some(help) = help {
+        writeln!(err, "help: {help}")?;
+    }
+    Ok(())
+}
+
+/// A refusal or finding: the sentence alone.
+pub fn finding(err: &mut dyn Write, message: &str) -> io::Result<()> {
+    writeln!(err, "{message}")
+}
