@@ -1,5 +1,5 @@
 //! Keywords of the file format and the command line (`upon: signature`, `modality:
-//! shall`, `--roll following`): each set is declared once, with [`keywords!`], as an enum
+//! shall`, `--roll following`): each set is declared once, with [`keywords!`](crate::keywords), as an enum
 //! whose variants carry their spelling and a one-line description. The validator reads
 //! them, the JSON Schema lists them, clap offers them and the reports print them, all from
 //! the same table, so the spellings cannot drift apart.
@@ -72,7 +72,9 @@ macro_rules! keywords {
 
         impl $name {
             /// The word as written in files and on the command line.
-            #[allow(dead_code)] // not every set is printed
+            // Not every set is printed, and a set declared in a private module is
+            // reachable only there.
+            #[allow(dead_code, unreachable_pub)]
             pub fn name(self) -> &'static str {
                 $crate::keyword::Keyword::name(self)
             }

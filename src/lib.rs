@@ -1,12 +1,15 @@
 //! accord: a command-line tracker of what agreements oblige their parties to do, and
-//! when. The library holds the whole program; `main.rs` only parses arguments and maps
-//! the outcome to an exit code.
+//! when. The library holds the whole program; `main.rs` only parses arguments, reads the
+//! clock and the terminal, and maps the outcome to an exit code.
 //!
-//! Layers, from the bottom: [`time`] (periods and their arithmetic),
-//! [`raw`] → [`validate`] → [`model`] (the file format and its checks), [`load`]
-//! (files and folders), the engines ([`status`], [`terminate`], [`due`], [`amendments`]),
-//! and [`report`] (the only layer that prints).
+//! The pipeline, one folder per step: [`cli`] (arguments → a command) → [`folder`]
+//! (files found and read on several threads) → [`file`](mod@file) (one file's text → raw shape →
+//! checked [`model`], every problem a [`diagnostic`]) → [`engine`] (status, termination,
+//! schedule: pure functions of agreements and a date, on [`time`] arithmetic) → `report`
+//! (the only code that prints). DESIGN.md describes the rules between the layers.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(clippy::too_many_lines, clippy::missing_errors_doc)]
+#![warn(unreachable_pub)]
 
 pub mod cli;
 pub mod diagnostic;
@@ -15,6 +18,6 @@ pub mod file;
 pub mod folder;
 pub mod keyword;
 pub mod model;
-pub mod report;
-pub mod suggest;
+pub(crate) mod report;
+pub(crate) mod suggest;
 pub mod time;

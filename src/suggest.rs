@@ -2,13 +2,7 @@
 
 /// The candidate closest to `input` by edit distance, if close enough to be a typo
 /// (at most a third of the longer word, and at least one edit allowed).
-///
-/// ```
-/// use accord::suggest::closest;
-/// assert_eq!(closest("notcie", ["notice", "form", "by"]), Some("notice"));
-/// assert_eq!(closest("xyz", ["notice", "form"]), None);
-/// ```
-pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input_lower = input.to_lowercase();
     candidates
         .into_iter()
@@ -20,7 +14,7 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 /// Edit distance over characters, counting a swap of two neighbours as one edit
 /// (optimal string alignment), so that "unchr" is one edit from "unhcr".
-pub fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
@@ -44,7 +38,7 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// ` (did you mean `x`?)`-style help text, or `None`.
-pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     closest(input, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
@@ -69,5 +63,11 @@ mod tests {
         );
         assert_eq!(closest("a", ["b"]), Some("b"));
         assert_eq!(closest("ab", ["xyz"]), None);
+    }
+
+    #[test]
+    fn closest_is_a_typo_away() {
+        assert_eq!(closest("notcie", ["notice", "form", "by"]), Some("notice"));
+        assert_eq!(closest("xyz", ["notice", "form"]), None);
     }
 }

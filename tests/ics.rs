@@ -1,18 +1,20 @@
 //! The calendar export parsed back: RFC 5545 line structure, all-day events whose DTEND
 //! is the next day, an alarm at the lead time, and UIDs that stay the same across runs.
 
-use accord::engine::due::{due, Filter, DEFAULT_WITHIN};
-use accord::folder::load::load_paths;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::process::Command;
 
+/// `accord due --format ics` on the desk fixtures, as a calendar would fetch it.
 fn export(as_of: NaiveDate) -> String {
-    let loaded = load_paths(&[PathBuf::from("tests/fixtures/desk")], 1).unwrap();
-    let items = due(&loaded.agreements, as_of, DEFAULT_WITHIN, &Filter::default());
-    let mut out = Vec::new();
-    accord::report::ics::write(&mut out, &items, as_of).unwrap();
-    String::from_utf8(out).unwrap()
+    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .env_remove("ACCORD_DIR")
+        .args(["--dir", "tests/fixtures/desk", "--as-of", &as_of.to_string()])
+        .args(["due", "--format", "ics"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
 }
 
 /// Unfolds content lines and returns each VEVENT as property → value.

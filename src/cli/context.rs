@@ -23,7 +23,7 @@ pub(crate) struct Context {
 impl Context {
     /// `today` is read from the clock by the binary, never here; the thread count
     /// defaults to the cores the operating system offers.
-    pub fn new(global: &Global, today: NaiveDate) -> Context {
+    pub(super) fn new(global: &Global, today: NaiveDate) -> Context {
         Context {
             dir: global.dir.clone(),
             jobs: global
@@ -34,18 +34,18 @@ impl Context {
     }
 
     /// Streams the folder: `f` keeps what the command reports of each agreement.
-    pub fn scan<T: Send>(&self, f: impl Fn(Agreement) -> T + Sync) -> Result<Scanned<T>, Error> {
+    pub(super) fn scan<T: Send>(&self, f: impl Fn(Agreement) -> T + Sync) -> Result<Scanned<T>, Error> {
         load::scan_paths(std::slice::from_ref(&self.dir), self.jobs, Texts::Skip, f).map_err(|e| self.load_error(e))
     }
 
     /// The agreement `id` whole, and those its status depends on (see
     /// [`load::load_around`]), with the whole folder's diagnostics and ids.
-    pub fn around(&self, id: &str, texts: Texts) -> Result<Loaded, Error> {
+    pub(super) fn around(&self, id: &str, texts: Texts) -> Result<Loaded, Error> {
         load::load_around(std::slice::from_ref(&self.dir), self.jobs, &[id], texts).map_err(|e| self.load_error(e))
     }
 
     /// Every agreement of the folder.
-    pub fn load_all(&self) -> Result<Loaded, Error> {
+    pub(super) fn load_all(&self) -> Result<Loaded, Error> {
         load::load_paths_with(std::slice::from_ref(&self.dir), self.jobs, Texts::Skip).map_err(|e| self.load_error(e))
     }
 

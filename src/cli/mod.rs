@@ -1,4 +1,4 @@
-//! The command layer: argument definitions ([`args`]), the dispatcher ([`run`]), one
+//! The command layer: argument definitions (`args`), the dispatcher ([`run`]), one
 //! module per command or family of commands, and what they share: the context they run
 //! in, their output handles, their error type and exit codes. Each command loads what it
 //! needs (streaming the folder, or one agreement and those it depends on), calls the

@@ -100,108 +100,21 @@ pub fn end_only(rules: &Rules, notice_date: NaiveDate) -> Option<NaiveDate> {
     compute(rules, notice_date, false).map(|o| o.effective_date)
 }
 
+/// The earliest end any route gives: notice at any time, non-renewal at the end of a
+/// term, or a fixed term's expiry. `explain` collects the steps of the answer.
 fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outcome> {
-    let mut best: Option<Outcome> = None;
-    let mut consider = |o: Outcome| {
-        if best.as_ref().is_none_or(|b| o.effective_date < b.effective_date) {
-            best = Some(o);
+    let routes = [
+        by_notice(rules, notice_date, explain),
+        by_non_renewal(rules, notice_date, explain),
+        by_expiry(rules, notice_date, explain),
+    ];
+    let mut best = routes.into_iter().flatten().reduce(|best, o| {
+        if o.effective_date < best.effective_date {
+            o
+        } else {
+            best
         }
-    };
-    let art = if explain {
-        cite(rules.article.as_deref())
-    } else {
-        String::new()
-    };
-
-    if let Some(period) = rules.notice {
-        let mut steps = Steps::new(explain);
-        steps.say(|| format!("notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)"));
-        steps.say(|| match rules.basis {
-            Basis::Clause => format!("termination clause{art}: {} notice", period.possessive()),
-            Basis::Assumed => "no termination clause; assumed twelve months' notice (VCLT art. 56(2))".to_string(),
-        });
-        let mut end = notice_end(rules, notice_date, period, &mut steps)?;
-        if rules.effective == Effective::EndOfCalendarYear {
-            let eoy = calendar::end_of_year(end);
-            steps.say(|| format!("effective at the end of the calendar year in which the notice period ends → {eoy}"));
-            end = eoy;
-        }
-        if let Some(m) = rules.minimum_end {
-            if end < m {
-                steps.say(|| format!("the minimum term runs to {m}; notice cannot take effect before → {m}"));
-                end = m;
-            }
-        }
-        consider(Outcome {
-            notice_date,
-            effective_date: end,
-            route: Route::Notice,
-            period: Some(period),
-            steps: steps.lines,
-        });
-    }
-
-    if let Some(term) = &rules.term {
-        match term.renewal {
-            Some((renewal, n)) => {
-                let mut steps = Steps::new(explain);
-                steps.say(|| {
-                    format!(
-                        "notice of non-renewal received {notice_date} (a notice counts from its receipt, VCLT art. 78)"
-                    )
-                });
-                steps.say(|| {
-                    let term_art = cite(term.article.as_deref());
-                    format!(
-                        "non-renewal clause{term_art}: {} notice before the end of the current term",
-                        n.possessive()
-                    )
-                });
-                let pe_end = notice_end(rules, notice_date, n, &mut steps)?;
-                let ts = term.start;
-                let (k, s, e) = term.first_ending_on_or_after(pe_end.max(notice_date))?;
-                steps.say(|| {
-                    let which = if k == 0 { "the initial term".to_string() } else { format!("renewal term {k}") };
-                    format!(
-                    "the notice period must end on or before the last day of the current term; the first term it can end is {which}, {s} to {e} (initial term {} from {ts}, renewed tacitly for {renewal} each time)",
-                    term.length
-                )
-                });
-                let mut end = e;
-                if let Some(m) = rules.minimum_end {
-                    if end < m {
-                        steps.say(|| format!("the minimum term runs to {m} → {m}"));
-                        end = m;
-                    }
-                }
-                consider(Outcome {
-                    notice_date,
-                    effective_date: end,
-                    route: Route::NonRenewal { term: k },
-                    period: Some(n),
-                    steps: steps.lines,
-                });
-            }
-            None => {
-                let (s, e) = term.term(0)?;
-                let mut steps = Steps::new(explain);
-                steps.say(|| {
-                    format!(
-                        "fixed term of {} from {s}, not renewed: it expires on {e} without notice",
-                        term.length
-                    )
-                });
-                consider(Outcome {
-                    notice_date,
-                    effective_date: e,
-                    route: Route::Expiry,
-                    period: None,
-                    steps: steps.lines,
-                });
-            }
-        }
-    }
-    let mut best = best?;
+    })?;
     if explain {
         let last = format!(
             "the agreement is in force up to and including {}, its last day",
@@ -210,6 +123,102 @@ fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outco
         best.steps.push(last);
     }
     Some(best)
+}
+
+/// Termination by notice at any time: the notice period, then the end of the calendar
+/// year and the minimum term where the clauses say so.
+fn by_notice(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outcome> {
+    let period = rules.notice?;
+    let mut steps = Steps::new(explain);
+    steps.say(|| format!("notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)"));
+    steps.say(|| match rules.basis {
+        Basis::Clause => format!(
+            "termination clause{}: {} notice",
+            cite(rules.article.as_deref()),
+            period.possessive()
+        ),
+        Basis::Assumed => "no termination clause; assumed twelve months' notice (VCLT art. 56(2))".to_string(),
+    });
+    let mut end = notice_end(rules, notice_date, period, &mut steps)?;
+    if rules.effective == Effective::EndOfCalendarYear {
+        let eoy = calendar::end_of_year(end);
+        steps.say(|| format!("effective at the end of the calendar year in which the notice period ends → {eoy}"));
+        end = eoy;
+    }
+    if let Some(m) = rules.minimum_end.filter(|m| end < *m) {
+        steps.say(|| format!("the minimum term runs to {m}; notice cannot take effect before → {m}"));
+        end = m;
+    }
+    Some(Outcome {
+        notice_date,
+        effective_date: end,
+        route: Route::Notice,
+        period: Some(period),
+        steps: steps.lines,
+    })
+}
+
+/// Notice of non-renewal of a tacitly renewed term: the first term whose last day the
+/// notice period reaches in time (domain.md §1b).
+fn by_non_renewal(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outcome> {
+    let term = rules.term.as_ref()?;
+    let (renewal, n) = term.renewal?;
+    let mut steps = Steps::new(explain);
+    steps.say(|| {
+        format!("notice of non-renewal received {notice_date} (a notice counts from its receipt, VCLT art. 78)")
+    });
+    steps.say(|| {
+        format!(
+            "non-renewal clause{}: {} notice before the end of the current term",
+            cite(term.article.as_deref()),
+            n.possessive()
+        )
+    });
+    let pe_end = notice_end(rules, notice_date, n, &mut steps)?;
+    let (k, s, e) = term.first_ending_on_or_after(pe_end.max(notice_date))?;
+    steps.say(|| {
+        let which = if k == 0 {
+            "the initial term".to_string()
+        } else {
+            format!("renewal term {k}")
+        };
+        format!(
+            "the notice period must end on or before the last day of the current term; the first term it can end is {which}, {s} to {e} (initial term {} from {}, renewed tacitly for {renewal} each time)",
+            term.length, term.start
+        )
+    });
+    let mut end = e;
+    if let Some(m) = rules.minimum_end.filter(|m| end < *m) {
+        steps.say(|| format!("the minimum term runs to {m} → {m}"));
+        end = m;
+    }
+    Some(Outcome {
+        notice_date,
+        effective_date: end,
+        route: Route::NonRenewal { term: k },
+        period: Some(n),
+        steps: steps.lines,
+    })
+}
+
+/// A fixed term that is not renewed expires without notice.
+fn by_expiry(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outcome> {
+    let term = rules.term.as_ref().filter(|t| t.renewal.is_none())?;
+    let (s, e) = term.term(0)?;
+    let mut steps = Steps::new(explain);
+    steps.say(|| {
+        format!(
+            "fixed term of {} from {s}, not renewed: it expires on {e} without notice",
+            term.length
+        )
+    });
+    Some(Outcome {
+        notice_date,
+        effective_date: e,
+        route: Route::Expiry,
+        period: None,
+        steps: steps.lines,
+    })
 }
 
 /// A notice of termination on record and not revoked before it took effect.

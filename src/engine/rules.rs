@@ -122,6 +122,12 @@ pub enum Refusal {
 }
 
 /// Resolves the termination rules of `a` as of `as_of`.
+///
+/// # Errors
+///
+/// A [`Refusal`] when nothing can be computed: the agreement is not in force on
+/// `as_of`, has no termination clause (and no opt-in to VCLT art. 56(2)), or the party
+/// in `opts.by` is unknown or has no right to give notice.
 pub fn rules(a: &Agreement, as_of: NaiveDate, opts: &Options) -> Result<Rules, Refusal> {
     let start = match entry_into_force(a, as_of) {
         EntryIntoForce::Since { date, .. } => date,

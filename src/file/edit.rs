@@ -5,7 +5,7 @@
 
 /// One event to append, as ordered `key: value` pairs (`date` and `type` first).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewEvent {
+pub(crate) struct NewEvent {
     pub fields: Vec<(&'static str, String)>,
 }
 
@@ -39,17 +39,7 @@ fn flow_item(ev: &NewEvent) -> String {
 }
 
 /// The text with `ev` appended to the top-level `events` list (created if missing).
-///
-/// ```
-/// use accord::file::edit::{append_event, NewEvent};
-/// let ev = NewEvent { fields: vec![("date", "2026-11-22".into()), ("type", "note".into())] };
-/// let text = "id: x # keep me\nevents:\n  - date: 2026-01-01\n    type: note\nnotes: end\n";
-/// assert_eq!(
-///     append_event(text, &ev).unwrap(),
-///     "id: x # keep me\nevents:\n  - date: 2026-01-01\n    type: note\n  - date: 2026-11-22\n    type: note\nnotes: end\n"
-/// );
-/// ```
-pub fn append_event(text: &str, ev: &NewEvent) -> Result<String, EditError> {
+pub(crate) fn append_event(text: &str, ev: &NewEvent) -> Result<String, EditError> {
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let bare = |l: &str| l.trim_end_matches(['\r', '\n']).to_string();
@@ -152,7 +142,7 @@ fn block_item(ev: &NewEvent, dash: usize, key: usize, nl: &str) -> String {
 }
 
 /// The commented file `accord new` writes.
-pub fn template(id: &str, title: &str, parties: &[(String, String)]) -> String {
+pub(crate) fn template(id: &str, title: &str, parties: &[(String, String)]) -> String {
     let mut s = format!(
         "# {title}\n#\n# Created by `accord new`. Every key is described in docs/format.md; uncomment\n# and fill in what the agreement says, and run `accord check` after each change.\nid: {id}\ntitle: {}\n# kind: memorandum-of-understanding\n\nparties:\n",
         scalar(title)
@@ -251,5 +241,17 @@ mod tests {
         assert_eq!(scalar("no"), "\"no\"");
         assert_eq!(scalar("a: b"), "\"a: b\"");
         assert_eq!(scalar("# x"), "\"# x\"");
+    }
+
+    #[test]
+    fn appends_after_the_last_event_and_keeps_the_rest() {
+        let ev = NewEvent {
+            fields: vec![("date", "2026-11-22".into()), ("type", "note".into())],
+        };
+        let text = "id: x # keep me\nevents:\n  - date: 2026-01-01\n    type: note\nnotes: end\n";
+        assert_eq!(
+            append_event(text, &ev).unwrap(),
+            "id: x # keep me\nevents:\n  - date: 2026-01-01\n    type: note\n  - date: 2026-11-22\n    type: note\nnotes: end\n"
+        );
     }
 }

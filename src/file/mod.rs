@@ -1,11 +1,11 @@
-//! One agreement file's life: its raw YAML shape ([`raw`]), parsing with budgets
+//! One agreement file's life: its raw YAML shape (`raw`), parsing with budgets
 //! ([`parse`]), validation into the model ([`validate`]), the JSON Schema of the format
 //! ([`schema`]), and the two ways accord changes a file: text edits that keep everything
-//! else byte for byte ([`edit`]) and safe replacement on disk ([`write`]).
+//! else byte for byte (`edit`) and safe replacement on disk ([`write`]).
 
-pub mod edit;
+pub(crate) mod edit;
 pub mod parse;
-pub mod raw;
+pub(crate) mod raw;
 pub mod schema;
 pub mod validate;
-pub mod write;
+pub(crate) mod write;

@@ -1,5 +1,5 @@
 //! One file's text to a checked agreement: the YAML parser with explicit budgets
-//! against hostile input, the raw shape ([`super::raw`]), then validation
+//! against hostile input, the raw shape (`super::raw`), then validation
 //! ([`super::validate`]). Parser errors become located diagnostics with a code and help.
 
 use super::raw::{ArticleText, RawAgreement, Skipped};

@@ -10,32 +10,32 @@ use serde_saphyr::Spanned;
 use std::marker::PhantomData;
 
 /// A scalar with its position in the file.
-pub type S = Spanned<String>;
+pub(crate) type S = Spanned<String>;
 
 crate::keywords! {
     /// `status`: the stage of the text.
-    pub enum DocStatus: "status" {
+    pub(crate) enum DocStatus: "status" {
         Draft = "draft": "a text under negotiation, not signed",
     }
 }
 
 crate::keywords! {
     /// `termination.fallback`.
-    pub enum Fallback: "fallback" {
+    pub(crate) enum Fallback: "fallback" {
         Vclt56 = "vclt_56": "opt in to twelve months' notice under VCLT art. 56(2) when there is no termination clause",
     }
 }
 
 crate::keywords! {
     /// `termination.by` as a word.
-    pub enum AnyParty: "`by`" {
+    pub(crate) enum AnyParty: "`by`" {
         AnyParty = "any_party": "any party may give notice",
     }
 }
 
 crate::keywords! {
     /// `amendment.requires` as a word.
-    pub enum AllParties: "`requires`" {
+    pub(crate) enum AllParties: "`requires`" {
         AllParties = "all_parties": "the acceptance of every party",
     }
 }
@@ -298,7 +298,7 @@ impl ArticleText for Option<String> {
 /// An article text that was parsed (so the file is still checked) but not stored:
 /// the bulk of every file, which only `show` prints.
 #[derive(Debug, Default)]
-pub struct Skipped;
+pub(crate) struct Skipped;
 
 impl<'de> Deserialize<'de> for Skipped {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

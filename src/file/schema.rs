@@ -1,5 +1,5 @@
 //! The JSON Schema of the file format (draft-07, which yaml-language-server reads),
-//! generated from the loader's own raw types in [`crate::raw`], plus the schema-only
+//! generated from the loader's own raw types in `crate::raw`, plus the schema-only
 //! types that describe its spanned strings: ids, dates, periods and keywords.
 
 use crate::file::raw::{self, DocStatus, RawAgreement};

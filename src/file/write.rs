@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 
 /// An exclusive lock on a file, held by a sibling `.lock` file created with
 /// `create_new`; removed on drop.
-pub struct Lock(PathBuf);
+pub(crate) struct Lock(PathBuf);
 
 impl Lock {
     /// Takes the lock on `file`, waiting up to ten seconds for another holder.
-    pub fn take(file: &Path) -> io::Result<Lock> {
+    pub(crate) fn take(file: &Path) -> io::Result<Lock> {
         let mut name = file.file_name().unwrap_or_default().to_os_string();
         name.push(".accord-lock");
         let path = file.with_file_name(name);
@@ -47,7 +47,7 @@ impl Drop for Lock {
 }
 
 /// Replaces `path` with `text`: a temporary file in the same folder, fsync, rename.
-pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

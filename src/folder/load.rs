@@ -1,7 +1,7 @@
 //! Finding and reading agreement files: walks the folder, reads each file under a
 //! size cap, parses it with explicit budgets against hostile input, validates it, and
 //! hands the folder index to the checks that need the whole folder ([`super::index`]).
-//! Files are read on up to `jobs` threads ([`super::parallel`]); results keep the
+//! Files are read on up to `jobs` threads (`super::parallel`); results keep the
 //! sorted file order, so the output never depends on thread timing.
 
 use crate::diagnostic::{Code, Diagnostic, Severity, Span};
@@ -38,12 +38,22 @@ pub enum LoadError {
 
 /// Loads every `*.yaml` / `*.yml` file under each path (folders are walked, files
 /// are taken as given) using up to `jobs` threads, keeping article texts.
+///
+/// # Errors
+///
+/// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
+/// with files are diagnostics, not errors.
 pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
     load_paths_with(paths, jobs, Texts::Keep)
 }
 
 /// As [`load_paths`]; with [`Texts::Skip`], article texts are parsed but not kept
 /// (for commands that never print them: less memory, less time).
+///
+/// # Errors
+///
+/// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
+/// with files are diagnostics, not errors.
 pub fn load_paths_with(paths: &[PathBuf], jobs: usize, texts: Texts) -> Result<Loaded, LoadError> {
     let mut scanned = scan_paths(paths, jobs, texts, |a| a)?;
     let agreements = std::mem::take(&mut scanned.entries);
@@ -75,6 +85,11 @@ impl Loaded {
 /// the folder's, and `index` lists every id), but only these agreements are kept
 /// whole, read a second time with `texts`: a command about one agreement costs
 /// the memory of a few agreements, not of the folder.
+///
+/// # Errors
+///
+/// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
+/// with files are diagnostics, not errors.
 pub fn load_around(paths: &[PathBuf], jobs: usize, ids: &[&str], texts: Texts) -> Result<Loaded, LoadError> {
     let scanned = scan_paths(paths, jobs, Texts::Skip, |a| a.file.into_boxed_path())?;
     let ix = &scanned.index;
@@ -142,6 +157,11 @@ impl<T> Scanned<T> {
 /// thread that parsed it, keeping only `f`'s result and the agreement's entry in the
 /// folder [`Index`]: memory stays proportional to what the command reports, not to
 /// the folder. Results keep file order; folder-wide checks run on the index.
+///
+/// # Errors
+///
+/// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
+/// with files are diagnostics, not errors.
 pub fn scan_paths<T: Send>(
     paths: &[PathBuf],
     jobs: usize,

@@ -15,13 +15,7 @@ const BATCH: usize = 16;
 /// Calls `f` on every item on up to `jobs` threads and `sink(index, result)` on the
 /// calling thread, in input order. A panic in a worker is re-raised here with its
 /// payload, never turned into missing results.
-///
-/// ```
-/// let mut seen = Vec::new();
-/// accord::folder::parallel::for_each_ordered(&[1, 2, 3, 4, 5], 2, |x| x * 10, |i, r| seen.push((i, r)));
-/// assert_eq!(seen, [(0, 10), (1, 20), (2, 30), (3, 40), (4, 50)]);
-/// ```
-pub fn for_each_ordered<T: Sync, R: Send>(
+pub(crate) fn for_each_ordered<T: Sync, R: Send>(
     items: &[T],
     jobs: usize,
     f: impl Fn(&T) -> R + Sync,
@@ -123,5 +117,12 @@ mod tests {
             },
             |_, _| {},
         );
+    }
+
+    #[test]
+    fn small_example_in_order() {
+        let mut seen = Vec::new();
+        for_each_ordered(&[1, 2, 3, 4, 5], 2, |x| x * 10, |i, r| seen.push((i, r)));
+        assert_eq!(seen, [(0, 10), (1, 20), (2, 30), (3, 40), (4, 50)]);
     }
 }

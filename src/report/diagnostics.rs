@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 /// `error[code]: message`, ` --> file:line:col`, the source line with a caret and a
 /// `help:` line where a fix is known.
-pub fn text(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool) -> io::Result<()> {
+pub(crate) fn text(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool) -> io::Result<()> {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     for d in diagnostics {
         let level = match d.severity {
@@ -35,7 +35,7 @@ pub fn text(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool) -> io:
 }
 
 /// After the diagnostics of broken files, on stderr: how many files the output leaves out.
-pub fn skipped(out: &mut dyn Write, files: usize) -> io::Result<()> {
+pub(crate) fn skipped(out: &mut dyn Write, files: usize) -> io::Result<()> {
     let n = files;
     writeln!(
         out,
@@ -47,7 +47,7 @@ pub fn skipped(out: &mut dyn Write, files: usize) -> io::Result<()> {
 }
 
 /// "2 errors and 1 warning in 5 files (2 files have errors)".
-pub fn summary(errors: usize, warnings: usize, files: usize, failed: usize) -> String {
+pub(crate) fn summary(errors: usize, warnings: usize, files: usize, failed: usize) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let mut s = format!(
         "{} and {} in {}",
@@ -72,7 +72,7 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
 }
 
-pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic], files: usize, agreements: usize) -> io::Result<()> {
+pub(crate) fn json(out: &mut dyn Write, diagnostics: &[Diagnostic], files: usize, agreements: usize) -> io::Result<()> {
     let list: Vec<JsonDiagnostic> = diagnostics
         .iter()
         .map(|d| JsonDiagnostic {
@@ -97,7 +97,7 @@ pub fn json(out: &mut dyn Write, diagnostics: &[Diagnostic], files: usize, agree
 }
 
 /// `::error file=…,line=…,col=…,title=code::message`
-pub fn github(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
+pub(crate) fn github(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for d in diagnostics {
         let mut msg = d.message.clone();
         if let Some(h) = &d.help {

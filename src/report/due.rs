@@ -10,7 +10,7 @@ use std::io::{self, Write};
 /// fields share one allocation, about a quarter of an [`Item`]'s memory, which
 /// matters when a registry's report runs to hundreds of thousands of rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
+pub(crate) struct Row {
     pub date: Option<NaiveDate>,
     pub status: DueStatus,
     kind: Kind,
@@ -20,7 +20,7 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn of(i: &Item) -> Row {
+    pub(crate) fn of(i: &Item) -> Row {
         let article = i.article.as_deref().unwrap_or("");
         Row {
             date: i.date,
@@ -31,11 +31,11 @@ impl Row {
         }
     }
 
-    pub fn agreement(&self) -> &str {
+    pub(crate) fn agreement(&self) -> &str {
         self.fields.get(0)
     }
 
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         self.fields.get(1)
     }
 
@@ -68,11 +68,11 @@ impl Row {
 }
 
 /// Sorts rows in the report's order ([`crate::engine::due::order`]).
-pub fn sort(rows: &mut [Row]) {
+pub(crate) fn sort(rows: &mut [Row]) {
     rows.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
 }
 
-pub fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
+pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
     if rows.is_empty() {
         return writeln!(out, "nothing due");
     }
@@ -101,7 +101,7 @@ pub fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of: NaiveD
     })
 }
 
-pub fn json_out(out: &mut dyn Write, items: &[Item]) -> io::Result<()> {
+pub(crate) fn json_out(out: &mut dyn Write, items: &[Item]) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, items)?;
     writeln!(out)
 }
@@ -115,7 +115,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub const CSV_COLUMNS: [&str; 10] = [
+pub(crate) const CSV_COLUMNS: [&str; 10] = [
     "date",
     "days",
     "status",
@@ -128,7 +128,7 @@ pub const CSV_COLUMNS: [&str; 10] = [
     "text",
 ];
 
-pub fn csv_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
+pub(crate) fn csv_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
     write!(out, "{}\r\n", CSV_COLUMNS.join(","))?;
     for r in rows {
         let row = [

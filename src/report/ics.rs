@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 /// The UID of an item's occurrence: the same across runs for the same agreement,
 /// item and date.
-pub fn uid(item: &Item) -> String {
+pub(crate) fn uid(item: &Item) -> String {
     let date = item.date.map_or("open".to_string(), |d| d.format("%Y%m%d").to_string());
     format!("{}.{}.{}@accord", item.agreement, item.id, date)
 }
@@ -41,7 +41,7 @@ fn fold(line: &str) -> String {
 
 /// Writes the calendar. `stamp` is the DTSTAMP of every event (the as-of date, so
 /// that the output is reproducible).
-pub fn write(out: &mut dyn Write, items: &[Item], stamp: NaiveDate) -> io::Result<()> {
+pub(crate) fn write(out: &mut dyn Write, items: &[Item], stamp: NaiveDate) -> io::Result<()> {
     let mut line = |s: &str| -> io::Result<()> { write!(out, "{}\r\n", fold(s)) };
     line("BEGIN:VCALENDAR")?;
     line("VERSION:2.0")?;

@@ -6,7 +6,7 @@ use crate::engine::timeline::Entry;
 use crate::model::{Agreement, Amendment};
 use std::io::{self, Write};
 
-pub fn amendments_table(
+pub(crate) fn amendments_table(
     out: &mut dyn Write,
     style: &Style,
     rows: &[(&Agreement, &Amendment, AmendmentStatus)],
@@ -46,7 +46,10 @@ pub fn amendments_table(
     write_table(out, &t)
 }
 
-pub fn amendments_json(out: &mut dyn Write, rows: &[(&Agreement, &Amendment, AmendmentStatus)]) -> io::Result<()> {
+pub(crate) fn amendments_json(
+    out: &mut dyn Write,
+    rows: &[(&Agreement, &Amendment, AmendmentStatus)],
+) -> io::Result<()> {
     let list: Vec<_> = rows
         .iter()
         .map(|(a, am, st)| {
@@ -68,9 +71,7 @@ pub fn amendments_json(out: &mut dyn Write, rows: &[(&Agreement, &Amendment, Ame
     writeln!(out)
 }
 
-pub use crate::engine::timeline::event_detail;
-
-pub fn timeline_table(out: &mut dyn Write, style: &Style, entries: &[Entry]) -> io::Result<()> {
+pub(crate) fn timeline_table(out: &mut dyn Write, style: &Style, entries: &[Entry]) -> io::Result<()> {
     let mut t = table(style, &["date", "agreement", "event", "detail"]);
     for e in entries {
         let ev = if e.derived {
@@ -89,7 +90,7 @@ pub fn timeline_table(out: &mut dyn Write, style: &Style, entries: &[Entry]) -> 
     writeln!(out, "\n* derived by accord from the clauses and recorded events")
 }
 
-pub fn timeline_json(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
+pub(crate) fn timeline_json(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, entries)?;
     writeln!(out)
 }

@@ -6,7 +6,7 @@ use crate::engine::status::{State, Status};
 use crate::model::Agreement;
 use std::io::{self, Write};
 
-pub fn state_color(state: State) -> Color {
+pub(crate) fn state_color(state: State) -> Color {
     match state {
         State::InForce => Color::Green,
         State::Terminating => Color::Yellow,
@@ -18,7 +18,7 @@ pub fn state_color(state: State) -> Color {
 /// What `list` and `status` show of one agreement: its status and its printed strings
 /// in one allocation, small enough to keep one per agreement in a folder of any size.
 #[derive(Clone, Debug)]
-pub struct Row {
+pub(crate) struct Row {
     pub signed: Option<chrono::NaiveDate>,
     pub status: Status,
     has_short_title: bool,
@@ -28,7 +28,7 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn of(a: &Agreement, status: Status) -> Row {
+    pub(crate) fn of(a: &Agreement, status: Status) -> Row {
         let labels: Vec<String> = a.parties.iter().map(|p| a.party_label(&p.id)).collect();
         let ids: Vec<&str> = a.parties.iter().map(|p| p.id.as_str()).collect();
         Row {
@@ -48,38 +48,38 @@ impl Row {
         }
     }
 
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         self.fields.get(0)
     }
 
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         self.fields.get(1)
     }
 
     /// The short title where there is one, else the title.
-    pub fn display_title(&self) -> &str {
+    pub(crate) fn display_title(&self) -> &str {
         self.fields.get(if self.has_short_title { 2 } else { 1 })
     }
 
-    pub fn kind(&self) -> Option<&str> {
+    pub(crate) fn kind(&self) -> Option<&str> {
         self.has_kind.then(|| self.fields.get(3))
     }
 
     /// The parties as people read them: "UNHCR, IOM".
-    pub fn party_labels(&self) -> &str {
+    pub(crate) fn party_labels(&self) -> &str {
         self.fields.get(4)
     }
 
-    pub fn parties(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn parties(&self) -> impl Iterator<Item = &str> {
         self.fields.get(5).split(' ').filter(|p| !p.is_empty())
     }
 
-    pub fn file(&self) -> &str {
+    pub(crate) fn file(&self) -> &str {
         self.fields.get(6)
     }
 }
 
-pub fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
+pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
     let headers = ["id", "title", "parties", "signed", "in force since", "status"];
     write_rows(out, style, &headers, rows.len(), |i, cells| {
         let r = &rows[i];
@@ -102,7 +102,7 @@ pub fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result
     })
 }
 
-pub fn json_value(r: &Row) -> serde_json::Value {
+pub(crate) fn json_value(r: &Row) -> serde_json::Value {
     let st = &r.status;
     serde_json::json!({
         "id": r.id(),
@@ -121,7 +121,7 @@ pub fn json_value(r: &Row) -> serde_json::Value {
     })
 }
 
-pub fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
+pub(crate) fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
     use serde::Serializer;
     // One row's value at a time, not the whole list.
     serde_json::Serializer::pretty(&mut *out).collect_seq(rows.iter().map(json_value))?;
@@ -129,7 +129,7 @@ pub fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
 }
 
 /// `accord status`: the state and its reason, one agreement per line.
-pub fn status_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
+pub(crate) fn status_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
     write_rows(out, style, &["id", "status", "reason"], rows.len(), |i, cells| {
         let r = &rows[i];
         cells.extend([

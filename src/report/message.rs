@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 /// `error: MESSAGE`, then `help: HELP` when a fix is known.
-pub fn error(err: &mut dyn Write, message: &str, help: Option<&str>) -> io::Result<()> {
+pub(crate) fn error(err: &mut dyn Write, message: &str, help: Option<&str>) -> io::Result<()> {
     writeln!(err, "error: {message}")?;
     if let Some(help) = help {
         writeln!(err, "help: {help}")?;
@@ -13,6 +13,6 @@ pub fn error(err: &mut dyn Write, message: &str, help: Option<&str>) -> io::Resu
 }
 
 /// A refusal or finding: the sentence alone.
-pub fn finding(err: &mut dyn Write, message: &str) -> io::Result<()> {
+pub(crate) fn finding(err: &mut dyn Write, message: &str) -> io::Result<()> {
     writeln!(err, "{message}")
 }

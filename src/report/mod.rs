@@ -1,23 +1,23 @@
 //! The report layer: the only code that writes to the user. Each command's renderer
 //! takes computed results and a writer; nothing here computes dates.
 
-pub mod diagnostics;
-pub mod due;
-pub mod ics;
-pub mod lifecycle;
-pub mod list;
-pub mod message;
-pub mod packed;
-pub mod record;
-pub mod show;
-pub mod terminate;
+pub(crate) mod diagnostics;
+pub(crate) mod due;
+pub(crate) mod ics;
+pub(crate) mod lifecycle;
+pub(crate) mod list;
+pub(crate) mod message;
+pub(crate) mod packed;
+pub(crate) mod record;
+pub(crate) mod show;
+pub(crate) mod terminate;
 
-pub use comfy_table::Color;
+pub(crate) use comfy_table::Color;
 use comfy_table::{presets, ContentArrangement, Table};
 
 /// How output looks: colour, and the width tables must fit.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Style {
+pub(crate) struct Style {
     pub color: bool,
     /// Terminal width, when known (a terminal, or `COLUMNS`).
     pub width: Option<u16>,
@@ -25,13 +25,13 @@ pub struct Style {
 
 /// One table cell: its text and, when colour is on, its colour.
 #[derive(Clone, Debug)]
-pub struct Cell {
+pub(crate) struct Cell {
     text: String,
     color: Option<Color>,
 }
 
 impl Cell {
-    pub fn new(text: impl ToString) -> Cell {
+    pub(crate) fn new(text: impl ToString) -> Cell {
         Cell {
             text: text.to_string(),
             color: None,
@@ -40,7 +40,7 @@ impl Cell {
 }
 
 /// A cell coloured only when colour is on.
-pub fn colored(style: &Style, text: impl ToString, color: Color) -> Cell {
+pub(crate) fn colored(style: &Style, text: impl ToString, color: Color) -> Cell {
     Cell {
         text: text.to_string(),
         color: style.color.then_some(color),
@@ -50,13 +50,13 @@ pub fn colored(style: &Style, text: impl ToString, color: Color) -> Cell {
 /// A table in accord's house style: no borders, upper-case headers, columns separated
 /// by two spaces. Fitted to the terminal width with comfy-table when a width is known;
 /// otherwise (pipes, files, large outputs) written directly, which is much faster.
-pub struct Grid {
+pub(crate) struct Grid {
     style: Style,
     headers: Vec<String>,
     rows: Vec<Vec<Cell>>,
 }
 
-pub fn table(style: &Style, headers: &[&str]) -> Grid {
+pub(crate) fn table(style: &Style, headers: &[&str]) -> Grid {
     Grid {
         style: *style,
         headers: headers.iter().map(|h| h.to_uppercase()).collect(),
@@ -65,7 +65,7 @@ pub fn table(style: &Style, headers: &[&str]) -> Grid {
 }
 
 impl Grid {
-    pub fn add_row(&mut self, row: Vec<Cell>) {
+    pub(crate) fn add_row(&mut self, row: Vec<Cell>) {
         self.rows.push(row);
     }
 
@@ -104,7 +104,7 @@ fn ansi(color: Color) -> &'static str {
 }
 
 /// Writes a table without trailing spaces on its lines.
-pub fn write_table(out: &mut dyn std::io::Write, t: &Grid) -> std::io::Result<()> {
+pub(crate) fn write_table(out: &mut dyn std::io::Write, t: &Grid) -> std::io::Result<()> {
     if let Some(w) = t.style.width {
         for line in t.comfy(w).lines() {
             writeln!(out, "{}", line.trim_end())?;
@@ -119,7 +119,7 @@ pub fn write_table(out: &mut dyn std::io::Write, t: &Grid) -> std::io::Result<()
 /// Writes a table of `n` rows, row `i` made on demand by `row(i, cells)`. Without a
 /// width to fit, rows are made twice (once to measure the columns, once to write)
 /// instead of being kept: a report of any length costs the memory of one row.
-pub fn write_rows(
+pub(crate) fn write_rows(
     out: &mut dyn std::io::Write,
     style: &Style,
     headers: &[&str],
@@ -183,12 +183,12 @@ fn aligned(
 }
 
 /// Pretty-printed JSON and a line end.
-pub fn write_json(out: &mut dyn std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+pub(crate) fn write_json(out: &mut dyn std::io::Write, value: &impl serde::Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
 
-pub fn opt<T: ToString>(v: &Option<T>) -> String {
+pub(crate) fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map_or_else(|| "-".to_string(), |x| x.to_string())
 }
 

@@ -4,20 +4,14 @@
 
 /// `N` strings back to back, with where each ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fields<const N: usize> {
+pub(crate) struct Fields<const N: usize> {
     text: Box<str>,
     ends: [u32; N],
 }
 
 impl<const N: usize> Fields<N> {
     /// Packs `parts`; a field longer than 4 GiB cannot occur (files are capped at 4 MiB).
-    ///
-    /// ```
-    /// use accord::report::packed::Fields;
-    /// let f = Fields::new(["eco-iom-2009", "", "Art. 5"]);
-    /// assert_eq!((f.get(0), f.get(1), f.get(2)), ("eco-iom-2009", "", "Art. 5"));
-    /// ```
-    pub fn new(parts: [&str; N]) -> Fields<N> {
+    pub(crate) fn new(parts: [&str; N]) -> Fields<N> {
         let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum());
         let mut ends = [0; N];
         for (end, part) in ends.iter_mut().zip(parts) {
@@ -31,8 +25,19 @@ impl<const N: usize> Fields<N> {
     }
 
     /// Field `i` (`i < N`).
-    pub fn get(&self, i: usize) -> &str {
+    pub(crate) fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.text[start..self.ends[i] as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_read_back() {
+        let f = Fields::new(["eco-iom-2009", "", "Art. 5"]);
+        assert_eq!((f.get(0), f.get(1), f.get(2)), ("eco-iom-2009", "", "Art. 5"));
     }
 }

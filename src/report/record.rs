@@ -4,13 +4,13 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// `created agreements/x.yaml`.
-pub fn created(out: &mut dyn Write, path: &Path) -> io::Result<()> {
+pub(crate) fn created(out: &mut dyn Write, path: &Path) -> io::Result<()> {
     writeln!(out, "created {}", path.display())
 }
 
 /// The event written, as its `key: value` pairs, and what it changed: `before` and
 /// `after` when they differ, else the state after.
-pub fn recorded(
+pub(crate) fn recorded(
     out: &mut dyn Write,
     path: &Path,
     fields: &[(&str, String)],

@@ -7,7 +7,7 @@ use crate::engine::terminate::{Answer, Question};
 use crate::model::{cite, Agreement, By, Effective};
 use std::io::{self, Write};
 
-pub fn text(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::Result<()> {
+pub(crate) fn text(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::Result<()> {
     let (rules, q, outcome, windows) = (
         &answer.rules,
         &answer.question,
@@ -95,7 +95,7 @@ fn steps(out: &mut dyn Write, o: &Outcome) -> io::Result<()> {
 }
 
 /// "termination clause (Art. IX(3)): 6 months' written notice by any party".
-pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
+pub(crate) fn terms_line(a: &Agreement, rules: &Rules) -> String {
     let t = a.termination.as_ref();
     let who = match t.map(|t| &t.by) {
         Some(By::Parties(p)) => p.iter().map(|x| a.party_label(x)).collect::<Vec<_>>().join(", "),
@@ -134,7 +134,7 @@ pub fn terms_line(a: &Agreement, rules: &Rules) -> String {
     parts.join("; ")
 }
 
-pub fn json(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::Result<()> {
+pub(crate) fn json(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::Result<()> {
     let (rules, q, outcome, windows) = (
         &answer.rules,
         &answer.question,

@@ -28,7 +28,7 @@ pub fn shift(date: NaiveDate, period: Period) -> Option<NaiveDate> {
 
 /// Subtracts a period from a date, the mirror of [`shift`] (days first, then months,
 /// with the same month-end rule). Used for reminder dates, never for deadlines:
-/// a latest notice date is found by search, see [`crate::terminate`].
+/// a latest notice date is found by search, see `crate::terminate`.
 ///
 /// ```
 /// use accord::time::{calendar::shift_back, period::Period};

@@ -113,6 +113,11 @@ impl Period {
     /// assert_eq!(Period::parse("90 days").unwrap(), Period::days(90));
     /// assert!(Period::parse("90").is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`PeriodError`] naming the accepted forms when `input` is not one of them, or
+    /// the period is longer than 1,000 years.
     pub fn parse(input: &str) -> Result<Period, PeriodError> {
         let text = input.trim();
         if text.is_empty() {

@@ -1,4 +1,4 @@
-//! From the file as written ([`crate::file::raw`]) to the checked model
+//! From the file as written (`crate::file::raw`) to the checked model
 //! ([`crate::model`]): every value is parsed and every reference resolved, and every
 //! problem becomes a [`Diagnostic`] pointing at the offending value. Checking never stops
 //! at the first problem; an agreement is returned only when it has no errors.

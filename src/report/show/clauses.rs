@@ -1,0 +1,114 @@
+//! The clauses of an agreement in words, one line each, as `show` prints them beside
+//! their names: "6 months' written notice by any party (Art. IX(3))".
+
+use crate::model::*;
+
+pub(super) fn signed(a: &Agreement) -> String {
+    let Some(s) = &a.signed else {
+        return "not signed".to_string();
+    };
+    let date = s.date.map_or("date not given".to_string(), |d| d.to_string());
+    let place = s.place.as_ref().map(|p| format!(", {p}")).unwrap_or_default();
+    format!("{date}{place}")
+}
+
+pub(super) fn entry_into_force(a: &Agreement) -> String {
+    let Some(e) = &a.entry_into_force else {
+        return "no clause".to_string();
+    };
+    let how = match &e.upon {
+        Upon::Signature => "on signature".to_string(),
+        Upon::Date(d) => format!("on {d}"),
+        Upon::Conditions { requires, then } => {
+            let who = approvals(a, requires);
+            match then {
+                Then::Signature => format!("after approval by {who}, on signature"),
+                Then::LastApproval => format!("on the later approval by {who}"),
+            }
+        }
+    };
+    let assumed = if e.assumed { " [assumed: not in the text]" } else { "" };
+    format!("{how}{}{assumed}", cite(e.article.as_deref()))
+}
+
+pub(super) fn term(t: &Term) -> String {
+    let mut s = match t.length {
+        Some(l) => format!("{l}{}", t.from.map(|f| format!(" from {f}")).unwrap_or_default()),
+        None => "indefinite".to_string(),
+    };
+    if let Some(r) = &t.renewal {
+        s.push_str(&format!(
+            "; renewed {}for {}",
+            if r.tacit { "tacitly " } else { "" },
+            r.length
+        ));
+        if let Some(n) = r.notice {
+            s.push_str(&format!(
+                " unless notice of non-renewal is received {n} before the end of the term"
+            ));
+        }
+    }
+    if let Some(m) = t.minimum {
+        s.push_str(&format!("; minimum term {m}"));
+    }
+    format!("{s}{}", cite(t.article.as_deref()))
+}
+
+pub(super) fn termination(a: &Agreement) -> String {
+    let Some(t) = &a.termination else {
+        return "no termination clause (see VCLT art. 56)".to_string();
+    };
+    let who = match &t.by {
+        By::AnyParty => "any party".to_string(),
+        By::Parties(p) => p.iter().map(|x| a.party_label(x)).collect::<Vec<_>>().join(", "),
+    };
+    let what = match t.notice {
+        Some(n) => format!(
+            "{n}' {}notice by {who}",
+            t.form.as_ref().map(|f| format!("{f} ")).unwrap_or_default()
+        ),
+        None => "no clause; the file opts in to VCLT art. 56(2)'s twelve months".to_string(),
+    };
+    let eff = if t.effective == Effective::EndOfCalendarYear {
+        ", effective at the end of a calendar year"
+    } else {
+        ""
+    };
+    format!("{what}{eff}{}", cite(t.article.as_deref()))
+}
+
+pub(super) fn amendment(a: &Agreement, c: &AmendmentClause) -> String {
+    let req = match &c.requires {
+        Requires::AllParties => "acceptance by all parties".to_string(),
+        Requires::Approvals(list) => format!("approval by {}", approvals(a, list)),
+    };
+    let on = match c.in_force {
+        AmendmentInForce::OnLastAcceptance => "in force on the last acceptance",
+        AmendmentInForce::OnLastApproval => "in force on the later approval",
+        AmendmentInForce::OnSignature => "in force on signature",
+    };
+    format!("{req}, {on}{}", cite(c.article.as_deref()))
+}
+
+pub(super) fn supersedes(a: &Agreement) -> String {
+    let list: Vec<String> = a
+        .supersedes
+        .iter()
+        .map(|r| match r {
+            Reference::Id(id) => id.clone(),
+            Reference::External { title, date } => format!(
+                "{title}{}",
+                date.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
+            ),
+        })
+        .collect();
+    list.join("; ")
+}
+
+/// "UN General Assembly and IOM Council".
+fn approvals(a: &Agreement, list: &[Approval]) -> String {
+    list.iter()
+        .map(|r| a.approval_label(r))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}

@@ -1,0 +1,98 @@
+//! `accord show`: everything about one agreement, readable in a terminal (its clauses
+//! in words, [`clauses`]; its lists, [`sections`]) or as JSON.
+
+mod clauses;
+mod sections;
+
+use crate::engine::amendments;
+use crate::engine::status::Status;
+use crate::model::*;
+use chrono::NaiveDate;
+use std::io::{self, Write};
+
+/// What `show` needs besides the agreement.
+pub(crate) struct ShowContext<'a> {
+    pub status: &'a Status,
+    pub as_of: NaiveDate,
+    pub articles: bool,
+    /// Agreements that name this one as `under`, with their status.
+    pub children: Vec<(&'a Agreement, Status)>,
+    /// The parent agreement and its status, for a child.
+    pub parent: Option<(&'a Agreement, Status)>,
+}
+
+fn field(out: &mut dyn Write, name: &str, value: impl std::fmt::Display) -> io::Result<()> {
+    writeln!(out, "{:<18}{value}", format!("{name}:"))
+}
+
+pub(crate) fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<()> {
+    writeln!(out, "{}\n{}\n", a.id, a.title)?;
+    if let Some(k) = &a.kind {
+        field(out, "kind", k)?;
+    }
+    field(out, "status", format!("{} — {}", cx.status.state, cx.status.reason))?;
+    if let Some((p, st)) = &cx.parent {
+        field(out, "under", format!("{} ({}: {})", p.id, st.state, st.reason))?;
+    }
+    sections::parties(out, a)?;
+    field(out, "signed", clauses::signed(a))?;
+    field(out, "entry into force", clauses::entry_into_force(a))?;
+    if let Some(t) = &a.term {
+        field(out, "term", clauses::term(t))?;
+    }
+    field(out, "termination", clauses::termination(a))?;
+    if let Some(c) = &a.amendment {
+        field(out, "amendment", clauses::amendment(a, c))?;
+    }
+    if !a.supersedes.is_empty() {
+        field(out, "supersedes", clauses::supersedes(a))?;
+    }
+    sections::obligations(out, a)?;
+    sections::amendments(out, a, cx.as_of)?;
+    sections::events(out, a)?;
+    sections::children(out, cx)?;
+    sections::articles(out, a, cx)?;
+    sections::sources(out, a)?;
+    writeln!(out, "\nfile: {}", a.file.display())
+}
+
+pub(crate) fn json(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<()> {
+    let mut v = super::list::json_value(&super::list::Row::of(a, cx.status.clone()));
+    let articles: Vec<_> = amendments::articles_as_of(a, cx.as_of)
+        .into_iter()
+        .map(|(art, by)| serde_json::json!({"number": art.number, "title": art.title, "text": art.text, "amended_by": by}))
+        .collect();
+    let obligations: Vec<_> = a
+        .obligations
+        .iter()
+        .map(|o| {
+            let (every, from, due) = match &o.schedule {
+                Schedule::Every { period, from } => (Some(period.to_string()), *from, None),
+                Schedule::Once { due } => (None, None, *due),
+                Schedule::Standing => (None, None, None),
+            };
+            serde_json::json!({"id": o.id, "text": o.text, "parties": o.parties, "modality": o.modality, "article": o.article, "every": every, "from": from, "due": due, "assumed": o.assumed})
+        })
+        .collect();
+    let amendments: Vec<_> = a
+        .amendments
+        .iter()
+        .filter(|am| amendments::proposed_by_then(am, cx.as_of))
+        .map(|am| {
+            let st = amendments::status(a, am, cx.as_of);
+            serde_json::json!({"id": am.id, "article": am.article, "status": st.state, "summary": am.summary, "in_force_on": st.in_force_on})
+        })
+        .collect();
+    if let Some(map) = v.as_object_mut() {
+        map.insert("articles".into(), articles.into());
+        map.insert("obligations".into(), obligations.into());
+        map.insert("amendments".into(), amendments.into());
+        map.insert(
+            "children".into(),
+            cx.children.iter().map(|(c, _)| c.id.clone()).collect::<Vec<_>>().into(),
+        );
+        map.insert("under".into(), a.under.clone().into());
+    }
+    serde_json::to_writer_pretty(&mut *out, &v)?;
+    writeln!(out)
+}

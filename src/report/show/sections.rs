@@ -1,0 +1,151 @@
+//! The lists `show` prints under the clauses: parties, obligations, amendments, events,
+//! arrangements under the agreement, articles and sources.
+
+use super::ShowContext;
+use crate::engine::amendments;
+use crate::model::*;
+use chrono::NaiveDate;
+use std::io::{self, Write};
+
+pub(super) fn parties(out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
+    writeln!(out, "parties:")?;
+    for p in &a.parties {
+        let sig = p
+            .signatory
+            .as_ref()
+            .map(|s| {
+                format!(
+                    "; signatory {}{}",
+                    s.name,
+                    s.title.as_ref().map(|t| format!(", {t}")).unwrap_or_default()
+                )
+            })
+            .unwrap_or_default();
+        let organs = if p.organs.is_empty() {
+            String::new()
+        } else {
+            format!("; organs: {}", p.organs.join(", "))
+        };
+        writeln!(out, "  {:<8}{}{sig}{organs}", p.id, p.name)?;
+    }
+    Ok(())
+}
+
+pub(super) fn obligations(out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
+    if a.obligations.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nobligations:")?;
+    for o in &a.obligations {
+        let when = match &o.schedule {
+            Schedule::Every { period, from } => format!(
+                "every {period}{}{}",
+                from.map(|f| format!(" from {f}")).unwrap_or_default(),
+                if o.assumed { " (assumed)" } else { "" }
+            ),
+            Schedule::Once { due: Some(d) } => format!("once, by {d}"),
+            Schedule::Once { due: None } => "once, no deadline".to_string(),
+            Schedule::Standing => "standing".to_string(),
+        };
+        let who = o
+            .parties
+            .iter()
+            .map(|p| a.party_label(p))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let modal = o.modality.map(|m| m.name()).unwrap_or_default();
+        writeln!(out, "  {} [{who}; {modal}; {when}{}]", o.id, cite(o.article.as_deref()))?;
+        writeln!(out, "      {}", o.text)?;
+    }
+    Ok(())
+}
+
+pub(super) fn amendments(out: &mut dyn Write, a: &Agreement, as_of: NaiveDate) -> io::Result<()> {
+    let known: Vec<&Amendment> = a
+        .amendments
+        .iter()
+        .filter(|am| amendments::proposed_by_then(am, as_of))
+        .collect();
+    if known.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\namendments:")?;
+    for am in known {
+        let st = amendments::status(a, am, as_of);
+        writeln!(
+            out,
+            "  {} to {}: {} — {}",
+            am.id,
+            am.article.as_deref().unwrap_or("-"),
+            st.state.name(),
+            st.reason
+        )?;
+        if let Some(s) = &am.summary {
+            writeln!(out, "      {s}")?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn events(out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
+    if a.events.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nevents:")?;
+    for e in &a.events {
+        let detail = crate::engine::timeline::event_detail(a, e);
+        writeln!(out, "  {}  {}{detail}", e.date, e.kind.name())?;
+    }
+    Ok(())
+}
+
+pub(super) fn children(out: &mut dyn Write, cx: &ShowContext) -> io::Result<()> {
+    if cx.children.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\narrangements under this agreement:")?;
+    for (c, st) in &cx.children {
+        writeln!(out, "  {}  {} — {}", c.id, c.display_title(), st.state)?;
+    }
+    Ok(())
+}
+
+/// The articles' numbers and titles, or with `--articles` their text as in force.
+pub(super) fn articles(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::Result<()> {
+    if a.articles.is_empty() {
+        return Ok(());
+    }
+    if !cx.articles {
+        writeln!(out, "\narticles ({}; --articles prints their text):", a.articles.len())?;
+        for art in &a.articles {
+            writeln!(out, "  {:<6}{}", art.number, art.title.as_deref().unwrap_or(""))?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "\narticles (as in force on {}):", cx.as_of)?;
+    for (art, by) in amendments::articles_as_of(a, cx.as_of) {
+        writeln!(
+            out,
+            "\n  {} {}{}",
+            art.number,
+            art.title.as_deref().unwrap_or(""),
+            by.map(|b| format!("  [as amended by {b}]")).unwrap_or_default()
+        )?;
+        for line in art.text.as_deref().unwrap_or("").lines() {
+            writeln!(out, "    {line}")?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn sources(out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
+    if a.sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nsources:")?;
+    for s in &a.sources {
+        let date = s.date.map(|d| format!(" ({d})")).unwrap_or_default();
+        writeln!(out, "  {}{date}", s.title)?;
+    }
+    Ok(())
+}
