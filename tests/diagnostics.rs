@@ -6,10 +6,15 @@ use accord::diagnostic::{Code, Diagnostic};
 use accord::folder::load;
 use std::path::{Path, PathBuf};
 
+/// What a fixture's first line declares: a code at a position, or `# expect: none`
+/// (no diagnostic at all: `("none", 0, 0)`).
 fn expectation(path: &Path) -> Option<(String, usize, usize)> {
     let bytes = std::fs::read(path).ok()?;
     let first = String::from_utf8_lossy(&bytes).lines().next()?.to_string();
     let rest = first.strip_prefix("# expect: ")?;
+    if rest.starts_with("none") {
+        return Some(("none".into(), 0, 0));
+    }
     let (code, pos) = rest.split_once(' ')?;
     let (line, col) = pos.split_once(':')?;
     Some((code.to_string(), line.parse().ok()?, col.parse().ok()?))
@@ -29,11 +34,19 @@ fn check(loaded: &[Diagnostic], files: &[PathBuf]) -> Vec<String> {
     let mut failures = Vec::new();
     for f in files {
         let Some((code, line, col)) = expectation(f) else {
+            failures.push(format!(
+                "{}: no `# expect: CODE LINE:COLUMN` first line, so nothing is checked",
+                f.display()
+            ));
             continue;
         };
-        let found = loaded
-            .iter()
-            .any(|d| d.file == *f && d.code.name() == code && d.line() == line && d.column() == col);
+        let found = if code == "none" {
+            !loaded.iter().any(|d| d.file == *f)
+        } else {
+            loaded
+                .iter()
+                .any(|d| d.file == *f && d.code.name() == code && d.line() == line && d.column() == col)
+        };
         if !found {
             let got: Vec<String> = loaded
                 .iter()

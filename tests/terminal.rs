@@ -71,6 +71,11 @@ fn columns_narrows_tables() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
+    // Without COLUMNS the same table is wider than 80: the test shows it was narrowed.
+    let wide = due_output(&[], false);
+    assert!(wide.lines().any(|l| l.chars().count() > 80), "{wide}");
+    assert!(text.lines().count() > 3, "{text}");
+    assert!(text.contains("renewal-2020"), "{text}");
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "{line}");
     }

@@ -137,8 +137,78 @@ fn classify(message: &str) -> (Code, Option<String>) {
     if message.starts_with("missing field") {
         return (Code::MissingKey, Some("docs/format.md lists the required keys".into()));
     }
-    if message.starts_with("unknown variant") {
-        return (Code::InvalidValue, None);
+    if let Some(name) = message.strip_prefix("data did not match any variant of untagged enum ") {
+        let help = match name.trim() {
+            "RawBy" => "`by` is `any_party` or a list of party ids, e.g. `by: [iom]`",
+            "RawRequires" => "`requires` is `all_parties` or a list of approvals, e.g. `requires: [{party: un, organ: General Assembly}]`",
+            "RawReference" => "each entry is an agreement id of the folder, or `{title: ..., date: YYYY-MM-DD}` for one outside it",
+            _ => "docs/format.md shows the forms this key takes",
+        };
+        return (Code::InvalidValue, Some(help.into()));
     }
     (Code::Syntax, None)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The classification of parser errors reads serde-saphyr's wording. One test per
+    //! message it matches, through the real parser, so that an upgrade that changes the
+    //! wording fails here rather than turning located errors into plain `syntax`.
+
+    use super::*;
+
+    const PARTIES: &str = "parties:\n  a: {name: A}\n  b: {name: B}\n";
+
+    fn diagnose(text: &str) -> Diagnostic {
+        let (a, mut d) = agreement(Path::new("t.yaml"), text, Texts::Keep);
+        assert!(a.is_none(), "{text}");
+        assert_eq!(d.len(), 1, "{d:?}");
+        d.remove(0)
+    }
+
+    #[test]
+    fn unknown_field_with_its_suggestion() {
+        let d = diagnose(&format!("id: x\ntitle: X\n{PARTIES}signd: {{date: 2020-01-01}}\n"));
+        assert_eq!((d.code, d.line(), d.column()), (Code::UnknownKey, 6, 1));
+        assert!(d.message.starts_with("unknown field `signd`"), "{}", d.message);
+        assert_eq!(d.help.as_deref(), Some("did you mean `signed`?"));
+    }
+
+    #[test]
+    fn duplicate_mapping_key() {
+        let d = diagnose(&format!("id: x\ntitle: X\ntitle: Y\n{PARTIES}"));
+        assert_eq!((d.code, d.line()), (Code::DuplicateKey, 3));
+        assert_eq!(d.message, "duplicate key `title`");
+    }
+
+    #[test]
+    fn missing_field() {
+        let d = diagnose(&format!("id: x\n{PARTIES}"));
+        assert_eq!(d.code, Code::MissingKey);
+        assert_eq!(d.message, "missing required key `title`");
+    }
+
+    #[test]
+    fn a_value_of_none_of_the_forms_a_key_takes() {
+        let d = diagnose(&format!(
+            "id: x\ntitle: X\n{PARTIES}termination: {{notice: 6 months, by: {{a: 1}}}}\n"
+        ));
+        assert_eq!((d.code, d.line(), d.column()), (Code::InvalidValue, 6, 37));
+        assert!(d.help.as_deref().is_some_and(|h| h.contains("any_party")), "{d:?}");
+    }
+
+    #[test]
+    fn a_top_level_that_is_not_a_mapping() {
+        let d = diagnose("# a comment\n- just\n- a list\n");
+        assert_eq!((d.code, d.line()), (Code::NotAMapping, 2));
+        let d = diagnose("just a sentence\n");
+        assert_eq!(d.code, Code::NotAMapping);
+    }
+
+    #[test]
+    fn the_location_is_cut_from_the_message() {
+        let d = diagnose(&format!("id: x\ntitle: [unclosed\n{PARTIES}"));
+        assert_eq!(d.code, Code::Syntax);
+        assert!(!d.message.contains(" at line "), "{}", d.message);
+    }
 }
