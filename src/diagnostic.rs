@@ -190,6 +190,12 @@ codes! {
     EveryWithoutArticle = "every-without-article", Warning: "a recurring obligation that cites no article",
     UnreadableFile = "unreadable-file", Error: "a file that cannot be read, is not UTF-8 or is too large",
     SkippedPath = "skipped-path", Warning: "a path in the folder that is not a regular file, or a link loop",
+    UnknownArticle = "unknown-article", Warning: "an article cited (by an obligation, an amendment, a clause, a survival clause) that the file's `articles` do not list",
+    NoticeByCollectiveParty = "notice-by-collective-party", Error: "a notice recorded as given by a collective party entry (\"Other parties\")",
+    NoticeBeforePermitted = "notice-before-permitted", Error: "a notice recorded before the first day the termination clause permits (`not_before`)",
+    LaterDateTooEarly = "later-date-too-early", Error: "a notice naming a day to take effect that is before the day it takes effect anyway",
+    NotBeforeTooLong = "not-before-too-long", Error: "a waiting period before notice (`not_before`) no shorter than a fixed term that is not renewed",
+    EntryIntoForceDiffers = "entry-into-force-differs", Warning: "a recorded entry into force on another day than the clause and the recorded events give",
 }
 
 impl Code {

@@ -6,9 +6,11 @@ use super::context::{find, superseded_in, Context};
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
+use crate::engine::participation::participation;
 use crate::engine::status::{self, apply_supersession};
 use crate::file::parse::Texts;
 use crate::report;
+use crate::suggest::did_you_mean;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -22,6 +24,9 @@ pub(crate) struct ListArgs {
 pub(crate) struct StatusArgs {
     /// One agreement id; default all.
     id: Option<String>,
+    /// With an id: the participation of this party (of every party with `all`).
+    #[arg(long, value_name = "PARTY", requires = "id")]
+    party: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
     format: TableFormat,
@@ -56,17 +61,39 @@ pub(crate) fn status(args: &StatusArgs, cx: &Context, io: &mut Io) -> Result<Exi
     };
     let loaded = cx.around(id, Texts::Skip)?;
     let a = find(&loaded, id)?;
-    let row = report::list::Row::of(a, status::status(a, cx.as_of, &loaded.agreements));
+    let mut row = report::list::Row::of(a, status::status(a, cx.as_of, &loaded.agreements), cx.as_of);
+    if let Some(p) = &args.party {
+        row.participation = participation(a, cx.as_of);
+        if p != "all" {
+            row.participation.retain(|x| x.party == *p);
+            if row.participation.is_empty() {
+                let help = did_you_mean(p, a.parties.iter().map(|x| x.id.as_str())).unwrap_or_else(|| {
+                    format!(
+                        "the parties of {} are: {}",
+                        a.id,
+                        a.parties.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(", ")
+                    )
+                });
+                return Err(Error::UnknownParty { party: p.clone(), help });
+            }
+        }
+    }
     match args.format {
         TableFormat::Json => report::list::json_out(io.out, &[row])?,
-        TableFormat::Table => report::list::status_out(io.out, &io.style, &[row])?,
+        TableFormat::Table => {
+            report::list::status_out(io.out, &io.style, std::slice::from_ref(&row))?;
+            if !row.participation.is_empty() {
+                writeln!(io.out)?;
+                report::list::participation_out(io.out, &io.style, a, &row.participation)?;
+            }
+        }
     }
     Ok(io.finish(&loaded.diagnostics, loaded.failed_files, Exit::Success)?)
 }
 
 /// `list` and `status` of the whole folder, streaming: one small row per agreement.
 fn stream(view: View, format: TableFormat, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
-    let scanned = cx.scan(|a| report::list::Row::of(&a, status::status(&a, cx.as_of, &[])))?;
+    let scanned = cx.scan(|a| report::list::Row::of(&a, status::status(&a, cx.as_of, &[]), cx.as_of))?;
     let superseded = superseded_in(&scanned, cx.as_of, |row| row.status.in_force_since);
     let index = &scanned.index;
     let rows: Vec<report::list::Row> = scanned

@@ -62,7 +62,7 @@ impl Error {
     /// The exit code the error ends the command with.
     pub fn exit(&self) -> Exit {
         match self {
-            Error::Refused(Refusal::UnknownParty { .. }) => Exit::Usage,
+            Error::Refused(r) if r.is_usage() => Exit::Usage,
             Error::Refused(_) | Error::IdInUse { .. } | Error::FileExists(_) | Error::Edit { .. } => Exit::Findings,
             Error::NotWritten(_) => Exit::Findings,
             Error::Load { .. }

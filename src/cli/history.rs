@@ -55,7 +55,7 @@ pub(crate) fn amendments(args: &AmendmentsArgs, cx: &Context, io: &mut Io) -> Re
         .flat_map(|a| {
             a.amendments
                 .iter()
-                .filter(|am| amendments::proposed_by_then(am, cx.as_of))
+                .filter(|am| amendments::proposed_by_then(a, am, cx.as_of))
                 .map(move |am| (a, am, amendments::status(a, am, cx.as_of)))
         })
         .collect();

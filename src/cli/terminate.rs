@@ -21,10 +21,20 @@ pub(crate) struct TerminateArgs {
     /// The date the other party receives the notice (VCLT art. 78).
     #[arg(long, value_parser = date_arg, value_name = "DATE", conflicts_with = "end_by")]
     notice: Option<NaiveDate>,
-    /// Find the latest date notice can be received so that the agreement has ended by DATE.
-    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    /// Find the latest date notice can be received so that the agreement has ended by DATE
+    /// (its last day in force on or before DATE).
+    #[arg(long, value_parser = date_arg, value_name = "DATE", conflicts_with = "earliest")]
     end_by: Option<NaiveDate>,
-    /// The party giving notice.
+    /// The first day notice may be received (after any waiting period the clause sets,
+    /// and not before --as-of), and the end it gives.
+    #[arg(long, conflicts_with = "notice")]
+    earliest: bool,
+    /// With --notice, a later day the notice names for it to take effect, where the
+    /// clause allows one ("or on such later date as may be specified in the notification").
+    #[arg(long, value_parser = date_arg, value_name = "DATE", requires = "notice")]
+    effective_on: Option<NaiveDate>,
+    /// The party giving notice (required when a notice ends only that party's
+    /// participation, as in a multilateral agreement).
     #[arg(long, value_name = "PARTY")]
     by: Option<String>,
     /// With no termination clause, assume VCLT art. 56(2)'s twelve months' notice.
@@ -46,10 +56,14 @@ pub(crate) fn run(args: &TerminateArgs, cx: &Context, io: &mut Io) -> Result<Exi
         roll: args.roll,
         by: args.by.clone(),
     };
-    let question = match (args.notice, args.end_by) {
-        (Some(n), _) => Question::Notice(n),
-        (None, Some(e)) => Question::EndBy(e),
-        (None, None) => Question::Terms,
+    let question = match (args.notice, args.end_by, args.earliest) {
+        (Some(received), _, _) => Question::Notice {
+            received,
+            effective_on: args.effective_on,
+        },
+        (None, Some(e), _) => Question::EndBy(e),
+        (None, None, true) => Question::Earliest,
+        (None, None, false) => Question::Terms,
     };
     let answer = answer(a, &loaded.agreements, question, cx.as_of, &opts)?;
     match args.format {

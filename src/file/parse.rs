@@ -137,6 +137,18 @@ fn classify(message: &str) -> (Code, Option<String>) {
     if message.starts_with("missing field") {
         return (Code::MissingKey, Some("docs/format.md lists the required keys".into()));
     }
+    if message.contains("expected a word or a list") {
+        return (
+            Code::InvalidValue,
+            Some("write a word or a list: `by: any_party` or `by: [iom]`; `requires: all_parties` or `requires: [{party: un, organ: General Assembly}]`".into()),
+        );
+    }
+    if message.contains("expected a value or a mapping") {
+        return (
+            Code::InvalidValue,
+            Some("write a value or a mapping: an id or `{title: ..., date: ...}` in `supersedes`; a period or `{period, from}` in `not_before`".into()),
+        );
+    }
     if let Some(name) = message.strip_prefix("data did not match any variant of untagged enum ") {
         let help = match name.trim() {
             "RawBy" => "`by` is `any_party` or a list of party ids, e.g. `by: [iom]`",
@@ -195,6 +207,8 @@ mod tests {
         ));
         assert_eq!((d.code, d.line(), d.column()), (Code::InvalidValue, 6, 37));
         assert!(d.help.as_deref().is_some_and(|h| h.contains("any_party")), "{d:?}");
+        let d = diagnose(&format!("id: x\ntitle: X\n{PARTIES}supersedes: [[old]]\n"));
+        assert_eq!((d.code, d.line()), (Code::InvalidValue, 6), "{d:?}");
     }
 
     #[test]

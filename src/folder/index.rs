@@ -28,7 +28,7 @@ impl Key {
             .supersedes
             .iter()
             .filter_map(|r| match r {
-                Reference::Id(id) => Some(id.clone()),
+                Reference::Id { id, .. } => Some(id.clone()),
                 _ => None,
             })
             .collect();

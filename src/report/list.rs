@@ -2,13 +2,15 @@
 
 use super::packed::Fields;
 use super::{colored, opt, write_rows, Cell, Color, Style};
+use crate::engine::participation::{participation, Participation};
 use crate::engine::status::{State, Status};
 use crate::model::Agreement;
+use chrono::NaiveDate;
 use std::io::{self, Write};
 
 pub(crate) fn state_color(state: State) -> Color {
     match state {
-        State::InForce => Color::Green,
+        State::InForce | State::ProvisionallyApplied => Color::Green,
         State::Terminating => Color::Yellow,
         State::Terminated | State::Superseded => Color::DarkGrey,
         State::Draft | State::AwaitingApproval | State::Signed => Color::Cyan,
@@ -19,8 +21,11 @@ pub(crate) fn state_color(state: State) -> Color {
 /// in one allocation, small enough to keep one per agreement in a folder of any size.
 #[derive(Clone, Debug)]
 pub(crate) struct Row {
+    /// The date of signature, if signed by the day asked about.
     pub signed: Option<chrono::NaiveDate>,
     pub status: Status,
+    /// Each party's participation, for a multilateral agreement.
+    pub participation: Vec<Participation>,
     has_short_title: bool,
     has_kind: bool,
     /// id, title, short title, kind, party labels, party ids (space-separated), file.
@@ -28,12 +33,17 @@ pub(crate) struct Row {
 }
 
 impl Row {
-    pub(crate) fn of(a: &Agreement, status: Status) -> Row {
+    pub(crate) fn of(a: &Agreement, status: Status, as_of: NaiveDate) -> Row {
         let labels: Vec<String> = a.parties.iter().map(|p| a.party_label(&p.id)).collect();
         let ids: Vec<&str> = a.parties.iter().map(|p| p.id.as_str()).collect();
         Row {
-            signed: a.signature_date(),
+            signed: a.signature_date().filter(|d| *d <= as_of),
             status,
+            participation: if a.is_multilateral() {
+                participation(a, as_of)
+            } else {
+                Vec::new()
+            },
             has_short_title: a.short_title.is_some(),
             has_kind: a.kind.is_some(),
             fields: Fields::new([
@@ -84,13 +94,7 @@ pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io:
     write_rows(out, style, &headers, rows.len(), |i, cells| {
         let r = &rows[i];
         let st = &r.status;
-        let mut status = st.state.name().to_string();
-        if let Some(end) = st.ends_on {
-            status.push_str(&format!(" ({end})"));
-        }
-        if st.assumed {
-            status.push_str(" (assumed)");
-        }
+        let status = status_words(st);
         cells.extend([
             Cell::new(r.id()),
             Cell::new(r.display_title()),
@@ -113,12 +117,29 @@ pub(crate) fn json_value(r: &Row) -> serde_json::Value {
         "parties": r.parties().collect::<Vec<_>>(),
         "signed": r.signed,
         "in_force_since": st.in_force_since,
-        "ends_on": st.ends_on,
+        "provisionally_applied_since": st.provisionally_applied_since,
+        "last_day_in_force": st.last_day_in_force,
+        "takes_effect_on": st.takes_effect_on,
         "assumed": st.assumed,
+        "survives": st.survives,
+        "participation": r.participation,
         "superseded_by": st.superseded_by.as_ref().map(|(id, _)| id),
         "awaiting": st.missing_approvals.iter().map(|m| serde_json::json!({"party": m.party, "organ": m.organ})).collect::<Vec<_>>(),
         "file": r.file(),
     })
+}
+
+/// The state in words, with the last day in force and an assumption: "in force
+/// (assumed)", "terminating (last day 2027-02-20)".
+pub(crate) fn status_words(st: &Status) -> String {
+    let mut words = st.state.label().to_string();
+    if let Some(end) = st.last_day_in_force {
+        words.push_str(&format!(" (last day {end})"));
+    }
+    if st.assumed {
+        words.push_str(" (assumed)");
+    }
+    words
 }
 
 pub(crate) fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
@@ -134,8 +155,29 @@ pub(crate) fn status_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io
         let r = &rows[i];
         cells.extend([
             Cell::new(r.id()),
-            colored(style, r.status.state.name(), state_color(r.status.state)),
+            colored(style, r.status.state.label(), state_color(r.status.state)),
             Cell::new(&r.status.reason),
+        ]);
+    })
+}
+
+/// `accord status ID --party P` and the participation of a multilateral agreement: one
+/// party per line.
+pub(crate) fn participation_out(
+    out: &mut dyn Write,
+    style: &Style,
+    a: &Agreement,
+    rows: &[Participation],
+) -> io::Result<()> {
+    let headers = ["party", "status", "since", "last day", "reason"];
+    write_rows(out, style, &headers, rows.len(), |i, cells| {
+        let p = &rows[i];
+        cells.extend([
+            Cell::new(a.party_label(&p.party)),
+            Cell::new(p.status.label()),
+            Cell::new(opt(&p.since)),
+            Cell::new(opt(&p.last_day_in_force)),
+            Cell::new(&p.reason),
         ]);
     })
 }

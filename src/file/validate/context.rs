@@ -18,6 +18,9 @@ pub(crate) struct Ctx<'a> {
     file: &'a Path,
     source: &'a str,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// Every article citation read, with its position, checked against the articles
+    /// once the whole file is read.
+    pub(super) citations: Vec<(String, Location)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -26,6 +29,7 @@ impl<'a> Ctx<'a> {
             file,
             source,
             diagnostics: Vec::new(),
+            citations: Vec::new(),
         }
     }
 
@@ -42,6 +46,19 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
+    }
+
+    /// An article citation ("Art. IX(3)"), kept to be checked against the articles.
+    pub(super) fn article(&mut self, s: &Option<S>) -> Option<String> {
+        let s = s.as_ref()?;
+        self.citations.push((s.value.clone(), s.referenced));
+        Some(s.value.clone())
+    }
+
+    /// An article number in a survival clause, kept to be checked like a citation.
+    pub(super) fn survivor(&mut self, s: &S) -> String {
+        self.citations.push((s.value.clone(), s.referenced));
+        s.value.clone()
     }
 
     /// A date written `YYYY-MM-DD` that exists in the calendar.
@@ -74,11 +91,12 @@ impl<'a> Ctx<'a> {
             }
             Ok(p) => Some(p),
             Err(e) => {
+                let help = misspelt_unit(&s.value).map_or(e.0, |fixed| format!("did you mean `{fixed}`?"));
                 self.report(
                     Code::InvalidPeriod,
                     &s.referenced,
                     format!("{what} `{}` cannot be read", s.value),
-                    Some(e.0),
+                    Some(help),
                 );
                 None
             }
@@ -177,4 +195,26 @@ impl<'a> Ctx<'a> {
             );
         }
     }
+}
+
+/// `6 monts` → `6 months`: the period with each misspelt unit replaced by the nearest
+/// unit, if that makes it readable.
+fn misspelt_unit(text: &str) -> Option<String> {
+    const UNITS: [&str; 8] = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
+    let mut changed = false;
+    let fixed: Vec<String> = text
+        .split_whitespace()
+        .map(|word| {
+            let known = UNITS.contains(&word.to_ascii_lowercase().as_str()) || word.chars().any(|c| c.is_ascii_digit());
+            match crate::suggest::closest(word, UNITS).filter(|_| !known) {
+                Some(unit) => {
+                    changed = true;
+                    unit.to_string()
+                }
+                None => word.to_string(),
+            }
+        })
+        .collect();
+    let fixed = fixed.join(" ");
+    (changed && Period::parse(&fixed).is_ok()).then_some(fixed)
 }

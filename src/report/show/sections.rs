@@ -31,6 +31,18 @@ pub(super) fn parties(out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
     Ok(())
 }
 
+/// Each party's participation in a multilateral agreement.
+pub(super) fn participation(out: &mut dyn Write, a: &Agreement, as_of: NaiveDate) -> io::Result<()> {
+    if !a.is_multilateral() {
+        return Ok(());
+    }
+    writeln!(out, "\nparticipation (as of {as_of}):")?;
+    for p in crate::engine::participation::participation(a, as_of) {
+        writeln!(out, "  {:<8}{} — {}", p.party, p.status.label(), p.reason)?;
+    }
+    Ok(())
+}
+
 pub(super) fn obligations(out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
     if a.obligations.is_empty() {
         return Ok(());
@@ -38,9 +50,10 @@ pub(super) fn obligations(out: &mut dyn Write, a: &Agreement) -> io::Result<()> 
     writeln!(out, "\nobligations:")?;
     for o in &a.obligations {
         let when = match &o.schedule {
-            Schedule::Every { period, from } => format!(
-                "every {period}{}{}",
+            Schedule::Every { period, from, first } => format!(
+                "every {period}{}{}{}",
                 from.map(|f| format!(" from {f}")).unwrap_or_default(),
+                first.map(|f| format!(", first due {f}")).unwrap_or_default(),
                 if o.assumed { " (assumed)" } else { "" }
             ),
             Schedule::Once { due: Some(d) } => format!("once, by {d}"),
@@ -53,9 +66,16 @@ pub(super) fn obligations(out: &mut dyn Write, a: &Agreement) -> io::Result<()> 
             .map(|p| a.party_label(p))
             .collect::<Vec<_>>()
             .join(", ");
-        let modal = o.modality.map(|m| m.name()).unwrap_or_default();
+        let modal = match o.modality {
+            Some(Modality::Intends) => "intends (not binding)",
+            Some(m) => m.name(),
+            None => "",
+        };
         writeln!(out, "  {} [{who}; {modal}; {when}{}]", o.id, cite(o.article.as_deref()))?;
         writeln!(out, "      {}", o.text)?;
+        if let Some(c) = &o.condition {
+            writeln!(out, "      if: {c}")?;
+        }
     }
     Ok(())
 }
@@ -64,12 +84,13 @@ pub(super) fn amendments(out: &mut dyn Write, a: &Agreement, as_of: NaiveDate) -
     let known: Vec<&Amendment> = a
         .amendments
         .iter()
-        .filter(|am| amendments::proposed_by_then(am, as_of))
+        .filter(|am| amendments::proposed_by_then(a, am, as_of))
         .collect();
     if known.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\namendments:")?;
+    let heading = if a.draft { "changes to the draft" } else { "amendments" };
+    writeln!(out, "\n{heading}:")?;
     for am in known {
         let st = amendments::status(a, am, as_of);
         writeln!(
@@ -77,7 +98,7 @@ pub(super) fn amendments(out: &mut dyn Write, a: &Agreement, as_of: NaiveDate) -
             "  {} to {}: {} — {}",
             am.id,
             am.article.as_deref().unwrap_or("-"),
-            st.state.name(),
+            st.state.label(),
             st.reason
         )?;
         if let Some(s) = &am.summary {
