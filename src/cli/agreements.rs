@@ -110,6 +110,7 @@ fn stream(view: View, format: TableFormat, cx: &Context, io: &mut Io) -> Result<
         (TableFormat::Table, View::List) => report::list::table_out(io.out, &io.style, &rows)?,
         (TableFormat::Table, View::Status) => report::list::status_out(io.out, &io.style, &rows)?,
     }
+    io.no_files(scanned.files, &cx.dir)?;
     Ok(io.finish(&scanned.diagnostics, scanned.failed_files, Exit::Success)?)
 }
 

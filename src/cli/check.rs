@@ -58,6 +58,13 @@ pub(crate) fn run(args: &CheckArgs, cx: &Context, io: &mut Io) -> Result<Exit, E
         args.paths.clone()
     };
     let mut scanned = load::scan_paths(&paths, cx.jobs, Texts::Skip, |_| ())?;
+    if scanned.files == 0 && scanned.diagnostics.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::InvalidArgument(format!(
+            "no agreement files (*.yaml, *.yml) in {}",
+            names.join(", ")
+        )));
+    }
     scanned.diagnostics.retain(|d| !args.allow.contains(&d.code));
     for d in &mut scanned.diagnostics {
         if args.strict || args.deny.contains(&d.code) {

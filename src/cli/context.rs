@@ -57,13 +57,20 @@ impl Context {
     }
 }
 
-/// The agreement with this id, or an error suggesting the nearest id.
+/// The agreement with this id, or an error suggesting the nearest id (and, when files
+/// were skipped for their errors, that it may be in one of them).
 pub(crate) fn find<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Agreement, Error> {
-    loaded
-        .agreements
-        .iter()
-        .find(|a| a.id == id)
-        .ok_or_else(|| unknown_agreement(id, loaded.index.ids()))
+    loaded.agreements.iter().find(|a| a.id == id).ok_or_else(|| {
+        let mut e = unknown_agreement(id, loaded.index.ids());
+        if let (Error::UnknownAgreement { help, .. }, n @ 1..) = (&mut e, loaded.failed_files) {
+            help.push_str(&format!(
+                "; {n} file{} with errors {} skipped and may hold it: `accord check` shows why",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "was" } else { "were" }
+            ));
+        }
+        e
+    })
 }
 
 /// "no agreement `x` in the folder", with the nearest of `ids` as a suggestion.

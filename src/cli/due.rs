@@ -137,6 +137,7 @@ pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
         Some(FailOn::Overdue) => statuses.any(|s| s == DueStatus::Overdue),
         Some(FailOn::Due) => statuses.any(|s| matches!(s, DueStatus::Overdue | DueStatus::Due)),
     };
+    io.no_files(scanned.files, &cx.dir)?;
     let exit = Exit::Success.or_findings(fail);
     Ok(io.finish(&scanned.diagnostics, scanned.failed_files, exit)?)
 }

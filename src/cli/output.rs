@@ -58,6 +58,16 @@ impl<'a> Io<'a> {
         }
     }
 
+    /// Says on stderr that the folder holds no agreement file: an empty report must not
+    /// pass for an empty schedule.
+    pub(crate) fn no_files(&mut self, files: usize, dir: &std::path::Path) -> io::Result<()> {
+        if files == 0 {
+            let message = format!("no agreement files (*.yaml, *.yml) in {}", dir.display());
+            report::message::warning(self.err, &message)?;
+        }
+        Ok(())
+    }
+
     /// Ends a command that reported on a folder: flushes the report, then prints the
     /// errors of the files it left out, so that no deadline vanishes silently. `exit`,
     /// or `Findings` when files were left out.

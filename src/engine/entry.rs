@@ -70,15 +70,9 @@ pub fn entry_into_force(a: &Agreement, as_of: NaiveDate) -> EntryIntoForce {
             ),
             assumed: false,
         },
-        Some(e) => match computed(a, as_of) {
-            // The computation may already know the date the record confirms.
-            EntryIntoForce::OnDate { date, reason } if date == e.date => EntryIntoForce::OnDate { date, reason },
-            _ => EntryIntoForce::OnDate {
-                date: e.date,
-                reason: "as recorded".into(),
-            },
-        },
-        None => computed(a, as_of),
+        // A fact recorded for a later day was not known on `as_of`: say what the
+        // clause gave then.
+        _ => computed(a, as_of),
     }
 }
 

@@ -137,7 +137,15 @@ pub fn with_later_date(rules: &Rules, mut outcome: Outcome, requested: NaiveDate
             notice: outcome.notice_date,
             requested,
             computed: outcome.takes_effect_on,
-            rule: format!("termination clause{}", cite(rules.article.as_deref())),
+            rule: format!(
+                "{} clause{}",
+                if rules.withdrawing.is_some() {
+                    "withdrawal"
+                } else {
+                    "termination"
+                },
+                cite(rules.article.as_deref())
+            ),
         });
     }
     if requested > outcome.takes_effect_on {
@@ -212,7 +220,15 @@ fn received(rules: &Rules, what: &str, notice_date: NaiveDate) -> String {
         .as_ref()
         .map(|w| format!(" of {}'s withdrawal", w.label))
         .unwrap_or_default();
-    format!("{what}{by} received {notice_date} (a notice counts from its receipt, VCLT art. 78)")
+    let receiver = rules
+        .depositary
+        .as_ref()
+        .map(|d| format!(" by the depositary, the {d}"))
+        .unwrap_or_default();
+    format!(
+        "{what}{by} received {notice_date} (a notice counts from its receipt{receiver}, {})",
+        vclt("78", rules.vclt_1986)
+    )
 }
 
 /// Termination by notice at any time: the notice period, then the end of the calendar
@@ -223,7 +239,12 @@ fn by_notice(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Out
     steps.say(|| received(rules, "notice", notice_date));
     steps.say(|| match rules.basis {
         Basis::Clause => format!(
-            "termination clause{}: {} notice",
+            "{} clause{}: {} notice",
+            if rules.withdrawing.is_some() {
+                "withdrawal"
+            } else {
+                "termination"
+            },
             cite(rules.article.as_deref()),
             period.possessive()
         ),

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 /// Why the engine will not compute.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
-    #[error("{0} has no termination clause; under VCLT art. 56 it can be denounced only if the parties intended it or its nature implies it, then on not less than twelve months' notice. Pass --assume-vclt56 to compute on that assumption, or record `fallback: vclt_56` in the file")]
-    NoClause(String),
+    #[error("{id} has no termination clause; under {vclt} it can be denounced only if the parties intended it or its nature implies it, then on not less than twelve months' notice. Pass --assume-vclt56 to compute on that assumption, or record `fallback: vclt_56` in the file")]
+    NoClause { id: String, vclt: String },
     #[error("{id} is not in force: {reason}")]
     NotInForce { id: String, reason: String },
     #[error("{party} may not terminate {id}: the termination clause{article} gives that right to {allowed} only")]

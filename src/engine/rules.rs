@@ -54,6 +54,11 @@ pub struct Rules {
     pub later_date: bool,
     /// The party whose participation a notice ends, when it does not end the agreement.
     pub withdrawing: Option<Withdrawing>,
+    /// Notices are received by a depositary (its name).
+    pub depositary: Option<String>,
+    /// The agreement is between international organizations: the 1986 Vienna
+    /// Convention is cited beside the 1969 one.
+    pub vclt_1986: bool,
     /// Last day of the minimum term.
     pub minimum_end: Option<NaiveDate>,
     pub term: Option<TermRules>,
@@ -76,6 +81,8 @@ impl Rules {
             first_notice: None,
             later_date: false,
             withdrawing: None,
+            depositary: None,
+            vclt_1986: false,
             minimum_end: None,
             term: None,
             roll: None,
@@ -210,7 +217,10 @@ pub fn rules(a: &Agreement, as_of: NaiveDate, opts: &Options) -> Result<Rules, R
             basis = Basis::Assumed;
             article = Some(format!("{}(2)", a.vclt("56")));
         } else {
-            return Err(Refusal::NoClause(a.id.clone()));
+            return Err(Refusal::NoClause {
+                id: a.id.clone(),
+                vclt: a.vclt("56"),
+            });
         }
     }
     let minimum_end = a
@@ -228,6 +238,8 @@ pub fn rules(a: &Agreement, as_of: NaiveDate, opts: &Options) -> Result<Rules, R
         first_notice: first_notice(a, start),
         later_date: t.is_some_and(|t| t.later_date),
         withdrawing,
+        depositary: a.depositary.as_ref().map(|d| d.name.clone()),
+        vclt_1986: a.between_organizations(),
         minimum_end,
         term,
         roll: opts.roll.or(t.and_then(|t| t.roll)),

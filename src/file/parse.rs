@@ -2,6 +2,7 @@
 //! against hostile input, the raw shape (`super::raw`), then validation
 //! ([`super::validate`]). Parser errors become located diagnostics with a code and help.
 
+use super::excise::excise;
 use super::raw::{ArticleText, RawAgreement, Skipped};
 use super::validate;
 use crate::diagnostic::{Code, Diagnostic, Span};
@@ -53,11 +54,37 @@ where
                 .with_help("an agreement file is a mapping with at least `id`, `title` and `parties`")],
         );
     }
-    match serde_saphyr::from_str_with_options::<RawAgreement<T>>(text, parser_options()) {
-        Ok(raw) => validate::agreement(raw, path, source),
-        Err(e) => (None, vec![syntax_diagnostic(path, source, &e)]),
+    // An unknown key stops the parser; take it out and parse again, so that every
+    // unknown key (and what follows) is reported at once. Positions do not move.
+    let mut text = std::borrow::Cow::Borrowed(text);
+    let mut found = Vec::new();
+    for _ in 0..MAX_UNKNOWN_KEYS {
+        match serde_saphyr::from_str_with_options::<RawAgreement<T>>(&text, parser_options()) {
+            Ok(raw) => {
+                let excised = !found.is_empty();
+                let (agreement, diagnostics) = validate::agreement(raw, path, source);
+                found.extend(diagnostics);
+                return (agreement.filter(|_| !excised), found);
+            }
+            Err(e) => {
+                let d = syntax_diagnostic(path, source, &e);
+                let next = match (&d.code, e.location()) {
+                    (Code::UnknownKey, Some(at)) => excise(&text, at.line() as usize, at.column() as usize),
+                    _ => None,
+                };
+                found.push(d);
+                match next {
+                    Some(t) => text = std::borrow::Cow::Owned(t),
+                    None => break,
+                }
+            }
+        }
     }
+    (None, found)
 }
+
+/// How many unknown keys one file reports before the rest is left to the next run.
+const MAX_UNKNOWN_KEYS: usize = 100;
 
 /// The parser's limits, set explicitly (see docs/format.md, "Limits"). The options
 /// hold an `Rc`, so each thread builds its own.
@@ -158,7 +185,19 @@ fn classify(message: &str) -> (Code, Option<String>) {
         };
         return (Code::InvalidValue, Some(help.into()));
     }
-    (Code::Syntax, None)
+    (Code::Syntax, syntax_hint(message).map(str::to_string))
+}
+
+/// Layout mistakes explained in words: the parser's messages name its states.
+fn syntax_hint(message: &str) -> Option<&'static str> {
+    let hints: [(&str, &str); 5] = [
+        ("tabs disallowed", "YAML indents with spaces only: replace the tab at the start of this line with spaces"),
+        ("did not find expected key", "check the indentation: the keys of one mapping start in the same column, and a value on its own lines is indented further than its key"),
+        ("mapping values are not allowed", "a `key: value` where a plain value was expected: check this line's indentation against the line above, or quote a value that contains `: `"),
+        ("expected mapping start", "a mapping is expected here: `key: value` lines indented below the key, or `{key: value}`"),
+        ("did not find expected '-'", "check the indentation of the list: every item starts with `- ` in the same column"),
+    ];
+    hints.iter().find(|(m, _)| message.contains(m)).map(|(_, h)| *h)
 }
 
 #[cfg(test)]
@@ -217,6 +256,48 @@ mod tests {
         assert_eq!((d.code, d.line()), (Code::NotAMapping, 2));
         let d = diagnose("just a sentence\n");
         assert_eq!(d.code, Code::NotAMapping);
+    }
+
+    #[test]
+    fn layout_mistakes_get_a_hint_in_words() {
+        let cases = [
+            ("id: x\ntitle: X\nparties:\n\ta: {name: A}\n  b: {name: B}\n", "tab"),
+            (
+                "id: x\ntitle: X\nparties:\n  a: {name: A}\n   b: {name: B}\n",
+                "same column",
+            ),
+            (
+                "id: x\n title: X\nparties:\n  a: {name: A}\n  b: {name: B}\n",
+                "indentation against the line above",
+            ),
+            (
+                "id: x\ntitle: X\nparties:\n  a:\n    name: A\n  short_name: AA\n",
+                "a mapping is expected",
+            ),
+        ];
+        for (text, hint) in cases {
+            let d = diagnose(text);
+            assert_eq!(d.code, Code::Syntax, "{text}");
+            assert!(d.help.as_deref().is_some_and(|h| h.contains(hint)), "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_and_positions_stay_put() {
+        let text = format!(
+            "id: x\ntitle: X\n{PARTIES}obligations:\n  - {{id: a, text: A, parties: [a], modalty: shall}}\n  - id: b\n    modalty: will\n    text: B\n    parties: [a]\nsignd: {{date: 2020-01-01}}\n"
+        );
+        let (a, d) = agreement(Path::new("t.yaml"), &text, Texts::Keep);
+        assert!(a.is_none());
+        let got: Vec<(Code, usize, usize)> = d.iter().map(|d| (d.code, d.line(), d.column())).collect();
+        assert_eq!(
+            got,
+            [
+                (Code::UnknownKey, 7, 36),
+                (Code::UnknownKey, 9, 5),
+                (Code::UnknownKey, 12, 1)
+            ]
+        );
     }
 
     #[test]

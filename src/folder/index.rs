@@ -141,7 +141,15 @@ impl Index {
                         find_span(path(k), "id:", id),
                         format!("agreement id `{id}` is also used by {}", path(prev).display()),
                     )
-                    .with_help("agreement ids must be unique across the folder"),
+                    .with_help(match find_span(path(prev), "id:", id) {
+                        Some(first) => format!(
+                            "first defined at {}:{}:{}; agreement ids must be unique across the folder",
+                            path(prev).display(),
+                            first.line,
+                            first.column
+                        ),
+                        None => "agreement ids must be unique across the folder".to_string(),
+                    }),
                 );
             }
         }

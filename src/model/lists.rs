@@ -9,6 +9,7 @@ crate::keywords! {
     pub enum Modality: "modality" {
         Shall = "shall": "a binding duty (\"shall\", \"undertakes to\")",
         Will = "will": "a commitment worded \"will\"",
+        Should = "should": "a recommendation (\"should\", \"is viewed as particularly important\"): expected, not strictly binding",
         May = "may": "a permission or option, not a duty",
         Intends = "intends": "a statement of intention (\"express their intention\"): not binding, shown as such",
     }

@@ -122,11 +122,23 @@ impl Agreement {
     /// A rule of the Vienna Convention, cited for this agreement: "VCLT art. 78", or
     /// with the 1986 Convention beside it for an agreement between organizations.
     pub fn vclt(&self, article: &str) -> String {
-        if self.between_organizations() {
-            format!("VCLT 1969 and 1986 art. {article}")
-        } else {
-            format!("VCLT art. {article}")
-        }
+        vclt(article, self.between_organizations())
+    }
+}
+
+/// A rule of the Vienna Convention on the Law of Treaties: "VCLT art. 78", and for an
+/// agreement between international organizations (`with_1986`) the 1986 Convention
+/// beside it, with the same article number: "VCLT 1969 and 1986 art. 78".
+///
+/// ```
+/// assert_eq!(accord::model::vclt("78", false), "VCLT art. 78");
+/// assert_eq!(accord::model::vclt("56(2)", true), "VCLT 1969 and 1986 art. 56(2)");
+/// ```
+pub fn vclt(article: &str, with_1986: bool) -> String {
+    if with_1986 {
+        format!("VCLT 1969 and 1986 art. {article}")
+    } else {
+        format!("VCLT art. {article}")
     }
 }
 
@@ -164,7 +176,7 @@ pub fn cites(citation: &str, number: &str) -> bool {
 
 /// A citation without the word naming its division: "Art. 5" → "5".
 fn division(text: &str) -> &str {
-    const WORDS: [&str; 12] = [
+    const WORDS: [&str; 17] = [
         "articles",
         "article",
         "arts.",
@@ -174,8 +186,13 @@ fn division(text: &str) -> &str {
         "paragraph",
         "paras",
         "para",
+        "sections",
         "section",
         "sec.",
+        "clauses",
+        "clause",
+        "cl.",
+        "cl",
         "§",
     ];
     let t = text.trim();

@@ -16,3 +16,8 @@ pub(crate) fn error(err: &mut dyn Write, message: &str, help: Option<&str>) -> i
 pub(crate) fn finding(err: &mut dyn Write, message: &str) -> io::Result<()> {
     writeln!(err, "{message}")
 }
+
+/// `warning: MESSAGE`.
+pub(crate) fn warning(err: &mut dyn Write, message: &str) -> io::Result<()> {
+    writeln!(err, "warning: {message}")
+}

@@ -198,23 +198,40 @@ impl<'a> Ctx<'a> {
 }
 
 /// `6 monts` → `6 months`: the period with each misspelt unit replaced by the nearest
-/// unit, if that makes it readable.
+/// unit (singular after one, plural otherwise), if that makes it readable.
 fn misspelt_unit(text: &str) -> Option<String> {
-    const UNITS: [&str; 8] = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
+    const UNITS: [&str; 4] = ["day", "week", "month", "year"];
+    let words: Vec<&str> = text.split_whitespace().collect();
     let mut changed = false;
-    let fixed: Vec<String> = text
-        .split_whitespace()
-        .map(|word| {
-            let known = UNITS.contains(&word.to_ascii_lowercase().as_str()) || word.chars().any(|c| c.is_ascii_digit());
-            match crate::suggest::closest(word, UNITS).filter(|_| !known) {
-                Some(unit) => {
-                    changed = true;
-                    unit.to_string()
-                }
-                None => word.to_string(),
+    let mut fixed: Vec<String> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let lower = word.to_ascii_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        let known = UNITS.contains(&singular) || word.chars().any(|c| c.is_ascii_digit());
+        match crate::suggest::closest(singular, UNITS).filter(|_| !known && i > 0) {
+            Some(unit) => {
+                changed = true;
+                let one = matches!(words[i - 1].to_ascii_lowercase().as_str(), "1" | "one");
+                fixed.push(if one { unit.to_string() } else { format!("{unit}s") });
             }
-        })
-        .collect();
+            None => fixed.push(word.to_string()),
+        }
+    }
     let fixed = fixed.join(" ");
     (changed && Period::parse(&fixed).is_ok()).then_some(fixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misspelt_unit;
+
+    #[test]
+    fn misspelt_units_are_corrected_in_number() {
+        assert_eq!(misspelt_unit("6 monts").as_deref(), Some("6 months"));
+        assert_eq!(misspelt_unit("1 yaer").as_deref(), Some("1 year"));
+        assert_eq!(misspelt_unit("one wek").as_deref(), Some("one week"));
+        assert_eq!(misspelt_unit("90 dayz").as_deref(), Some("90 days"));
+        assert_eq!(misspelt_unit("6 moons"), None);
+        assert_eq!(misspelt_unit("six months"), None);
+    }
 }

@@ -1,0 +1,119 @@
+//! Taking a key out of a file's text so that parsing can go on past it: the parser
+//! stops at the first unknown key, but a user wants every one at once. The key and its
+//! value are blanked (a block entry is commented out, a flow entry replaced by spaces),
+//! so that every other line and column stays where it was and the next diagnostics
+//! point at the original text.
+
+/// The text with the entry whose key starts at `line`:`column` (1-based, columns in
+/// characters) taken out, or `None` if there is no such position.
+///
+/// ```text
+/// a: 1                      a: 1
+/// modalty: shall    →       #modalty: shall
+/// b: {x: 1, y: 2}           b: {x: 1, y: 2}
+/// ```
+pub(crate) fn excise(text: &str, line: usize, column: usize) -> Option<String> {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    let target = lines.get(line.checked_sub(1)?)?;
+    let start = target.char_indices().nth(column.checked_sub(1)?).map(|(i, _)| i)?;
+    let before = target[..start].trim_end();
+    if before.ends_with('{') || before.ends_with(',') {
+        lines[line - 1] = blank_flow_entry(target, start, before.ends_with(','));
+    } else {
+        let indent = target[..start].chars().count();
+        lines[line - 1] = format!("{}#{}", &target[..start], &target[start..]);
+        for l in lines.iter_mut().skip(line) {
+            let content = l.trim_start_matches([' ', '\t']);
+            let body = content.trim_end_matches(['\r', '\n']);
+            if body.is_empty() || body.starts_with('#') {
+                continue;
+            }
+            let depth = l.len() - content.len();
+            if depth <= indent {
+                break;
+            }
+            *l = format!("{}#{}", &l[..depth], content);
+        }
+    }
+    Some(lines.concat())
+}
+
+/// A flow mapping entry (`key: value`) replaced by spaces up to the next `,` or `}` at
+/// its own depth, with the comma that separates it from its neighbours.
+fn blank_flow_entry(line: &str, start: usize, after_comma: bool) -> String {
+    let bytes: Vec<char> = line[start..].chars().collect();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut end = bytes.len();
+    let mut drop_comma = false;
+    for (i, c) in bytes.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if *c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(*c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') if depth > 0 => depth -= 1,
+            (None, '}' | ']' | '\r' | '\n' | '#') => {
+                end = i;
+                break;
+            }
+            (None, ',') if depth == 0 => {
+                end = i + 1;
+                drop_comma = true;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let removed: String = bytes[..end].iter().collect();
+    let mut head = line[..start].to_string();
+    if !drop_comma && after_comma {
+        // The last entry: its separating comma goes with it.
+        if let Some(i) = head.rfind(',') {
+            head.replace_range(i..=i, " ");
+        }
+    }
+    let blanks = " ".repeat(removed.chars().count());
+    format!("{head}{blanks}{}", &line[start + removed.len()..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_entry_and_its_value_are_commented_out() {
+        let text = "a: 1\nmodalty:\n  nested: 2\n\n  more: 3\nb: 4\n";
+        assert_eq!(
+            excise(text, 2, 1).unwrap(),
+            "a: 1\n#modalty:\n  #nested: 2\n\n  #more: 3\nb: 4\n"
+        );
+    }
+
+    #[test]
+    fn a_key_in_a_list_item_keeps_its_siblings() {
+        let text = "obligations:\n  - modalty: shall\n    id: x\n";
+        assert_eq!(
+            excise(text, 2, 5).unwrap(),
+            "obligations:\n  - #modalty: shall\n    id: x\n"
+        );
+    }
+
+    #[test]
+    fn flow_entries_are_blanked_with_their_comma() {
+        let line = "p: {name: A, titel: \"B, C\", x: 1}\n";
+        let out = excise(line, 1, 14).unwrap();
+        assert_eq!(out, "p: {name: A,                x: 1}\n");
+        assert_eq!(out.len(), line.len());
+        let last = excise("p: {name: A, titel: B}\n", 1, 14).unwrap();
+        assert_eq!(last, "p: {name: A          }\n");
+        let first = excise("p: {titel: B, name: A}\n", 1, 5).unwrap();
+        assert_eq!(first, "p: {          name: A}\n");
+    }
+
+    #[test]
+    fn no_such_position() {
+        assert_eq!(excise("a: 1\n", 3, 1), None);
+        assert_eq!(excise("a: 1\n", 1, 40), None);
+    }
+}
