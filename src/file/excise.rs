@@ -15,6 +15,11 @@
 pub(crate) fn excise(text: &str, line: usize, column: usize) -> Option<String> {
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
     let target = lines.get(line.checked_sub(1)?)?;
+    // An anchor in the entry may be used further down: taking it out would turn a
+    // misspelt key into a string of confusing alias errors.
+    if has_anchor(target) {
+        return None;
+    }
     let start = target.char_indices().nth(column.checked_sub(1)?).map(|(i, _)| i)?;
     let before = target[..start].trim_end();
     if before.ends_with('{') || before.ends_with(',') {
@@ -35,7 +40,20 @@ pub(crate) fn excise(text: &str, line: usize, column: usize) -> Option<String> {
             *l = format!("{}#{}", &l[..depth], content);
         }
     }
-    Some(lines.concat())
+    let out = lines.concat();
+    // Nothing left to parse: the next error would say nothing about the file.
+    out.lines()
+        .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .then_some(out)
+}
+
+/// Whether a line defines a YAML anchor (`&name` after a space or an indicator, not the
+/// `&` of "R&D").
+fn has_anchor(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    chars.windows(3).any(|w| {
+        (w[0].is_whitespace() || "[{,:-".contains(w[0])) && w[1] == '&' && w[2].is_alphanumeric()
+    }) || chars.first() == Some(&'&')
 }
 
 /// A flow mapping entry (`key: value`) replaced by spaces up to the next `,` or `}` at
@@ -109,6 +127,12 @@ mod tests {
         assert_eq!(last, "p: {name: A          }\n");
         let first = excise("p: {titel: B, name: A}\n", 1, 5).unwrap();
         assert_eq!(first, "p: {          name: A}\n");
+    }
+
+    #[test]
+    fn an_entry_with_an_anchor_stays() {
+        assert_eq!(excise("a0: &a0 [x]\nb: *a0\n", 1, 1), None);
+        assert!(excise("note: R&D office\nb: 1\n", 1, 1).is_some());
     }
 
     #[test]
