@@ -77,17 +77,26 @@ fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Step
             last
         }
     };
-    if let Some(r) = rules.roll {
-        let rolled = calendar::roll(end, r, &rules.holidays);
-        if rolled != end {
-            steps.say(|| {
-                format!(
-                    "{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))",
-                    r.name()
-                )
-            });
-            end = rolled;
+    match rules.roll {
+        Some(r) => {
+            let rolled = calendar::roll(end, r, &rules.holidays);
+            if rolled != end {
+                steps.say(|| {
+                    format!(
+                        "{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))",
+                        r.name()
+                    )
+                });
+                end = rolled;
+            }
         }
+        None if !calendar::is_working_day(end, &[]) => steps.say(|| {
+            format!(
+                "{end} is a {}; no roll-over applies (neither the agreement nor --roll asks for Reg. 1182/71 art. 3(4)), so the period ends on it",
+                end.format("%A")
+            )
+        }),
+        None => {}
     }
     Some(end)
 }

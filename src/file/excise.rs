@@ -51,9 +51,10 @@ pub(crate) fn excise(text: &str, line: usize, column: usize) -> Option<String> {
 /// `&` of "R&D").
 fn has_anchor(line: &str) -> bool {
     let chars: Vec<char> = line.chars().collect();
-    chars.windows(3).any(|w| {
-        (w[0].is_whitespace() || "[{,:-".contains(w[0])) && w[1] == '&' && w[2].is_alphanumeric()
-    }) || chars.first() == Some(&'&')
+    chars
+        .windows(3)
+        .any(|w| (w[0].is_whitespace() || "[{,:-".contains(w[0])) && w[1] == '&' && w[2].is_alphanumeric())
+        || chars.first() == Some(&'&')
 }
 
 /// A flow mapping entry (`key: value`) replaced by spaces up to the next `,` or `}` at

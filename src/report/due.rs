@@ -3,6 +3,7 @@
 use super::packed::Fields;
 use super::{colored, opt, write_rows, Cell, Color, Style};
 use crate::engine::due::{DueStatus, Item, Kind};
+use crate::model::Modality;
 use chrono::NaiveDate;
 use std::io::{self, Write};
 
@@ -15,8 +16,31 @@ pub(crate) struct Row {
     pub status: DueStatus,
     kind: Kind,
     assumed: bool,
-    /// agreement, id, text, who, article and parties (space-separated).
-    fields: Fields<6>,
+    /// agreement, id, text, who, article, parties (space-separated), the marks the
+    /// table adds to the text, and the assumptions (space-separated).
+    fields: Fields<8>,
+}
+
+/// What the table says beside an item's text: what rests on an assumption, what is
+/// not binding, what depends on a condition.
+pub(crate) fn marks(i: &Item) -> String {
+    let mut out = String::new();
+    for a in &i.assumptions {
+        out.push_str(match *a {
+            "interval" => " [assumed interval]",
+            "entry_into_force" => " [assumed entry into force]",
+            _ => " [assumed]",
+        });
+    }
+    match i.modality {
+        Some(Modality::Intends) => out.push_str(" [intention, not binding]"),
+        Some(Modality::Should) => out.push_str(" [recommendation]"),
+        _ => {}
+    }
+    if let Some(c) = &i.condition {
+        out.push_str(&format!(" [if {c}]"));
+    }
+    out
 }
 
 impl Row {
@@ -27,7 +51,16 @@ impl Row {
             status: i.status,
             kind: i.kind,
             assumed: i.assumed,
-            fields: Fields::new([&i.agreement, &i.id, &i.text, &i.who, article, &i.parties.join(" ")]),
+            fields: Fields::new([
+                &i.agreement,
+                &i.id,
+                &i.text,
+                &i.who,
+                article,
+                &i.parties.join(" "),
+                &marks(i),
+                &i.assumptions.join(" "),
+            ]),
         }
     }
 
@@ -50,6 +83,14 @@ impl Row {
 
     fn article(&self) -> &str {
         self.fields.get(4)
+    }
+
+    fn marks(&self) -> &str {
+        self.fields.get(6)
+    }
+
+    fn assumptions(&self) -> &str {
+        self.fields.get(7)
     }
 
     /// Party ids, space-separated.
@@ -85,10 +126,7 @@ pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of:
             DueStatus::Upcoming => ("upcoming", Color::Reset),
             DueStatus::Open => ("open", Color::DarkGrey),
         };
-        let mut what = r.text().to_string();
-        if r.assumed {
-            what.push_str(" [assumed interval]");
-        }
+        let what = format!("{}{}", r.text(), r.marks());
         cells.extend([
             Cell::new(opt(&r.date)),
             Cell::new(r.days(as_of).map_or(String::new(), |d| format!("{d:+}"))),
@@ -115,7 +153,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub(crate) const CSV_COLUMNS: [&str; 10] = [
+pub(crate) const CSV_COLUMNS: [&str; 11] = [
     "date",
     "days",
     "status",
@@ -126,6 +164,7 @@ pub(crate) const CSV_COLUMNS: [&str; 10] = [
     "article",
     "assumed",
     "text",
+    "assumptions",
 ];
 
 pub(crate) fn csv_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
@@ -142,6 +181,7 @@ pub(crate) fn csv_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io
             r.article().to_string(),
             r.assumed.to_string(),
             r.text().to_string(),
+            r.assumptions().to_string(),
         ];
         let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
         write!(out, "{}\r\n", line.join(","))?;

@@ -60,11 +60,17 @@ pub(crate) fn write(out: &mut dyn Write, items: &[Item], stamp: NaiveDate) -> io
             "SUMMARY:{}",
             escape(&format!("{}: {}{article}", item.agreement, item.text))
         ))?;
-        let assumed = if item.assumed {
-            "\nThe interval is an assumption of the file's author."
-        } else {
-            ""
-        };
+        let assumed: String = item
+            .assumptions
+            .iter()
+            .map(|a| match *a {
+                "interval" => "\nThe interval is an assumption of the file's author.",
+                "entry_into_force" => {
+                    "\nEntry into force is an assumption of the file's author: the text has no entry-into-force clause."
+                }
+                _ => "\nThe date rests on an assumption of the file's author.",
+            })
+            .collect();
         line(&format!(
             "DESCRIPTION:{}",
             escape(&format!(

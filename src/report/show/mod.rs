@@ -67,7 +67,11 @@ pub(crate) fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::
         field(out, "supersedes", clauses::supersedes(a))?;
     }
     sections::participation(out, a, cx.as_of)?;
-    sections::obligations(out, a)?;
+    sections::obligations(
+        out,
+        a,
+        cx.status.in_force_since.or(cx.status.provisionally_applied_since),
+    )?;
     sections::amendments(out, a, cx.as_of)?;
     sections::events(out, a)?;
     sections::children(out, cx)?;

@@ -43,19 +43,24 @@ pub(super) fn participation(out: &mut dyn Write, a: &Agreement, as_of: NaiveDate
     Ok(())
 }
 
-pub(super) fn obligations(out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
+pub(super) fn obligations(out: &mut dyn Write, a: &Agreement, since: Option<NaiveDate>) -> io::Result<()> {
     if a.obligations.is_empty() {
         return Ok(());
     }
     writeln!(out, "\nobligations:")?;
     for o in &a.obligations {
         let when = match &o.schedule {
-            Schedule::Every { period, from, first } => format!(
-                "every {period}{}{}{}",
-                from.map(|f| format!(" from {f}")).unwrap_or_default(),
-                first.map(|f| format!(", first due {f}")).unwrap_or_default(),
-                if o.assumed { " (assumed)" } else { "" }
-            ),
+            Schedule::Every { period, from, first } => {
+                // The first due date: as the text names it, or one interval after the
+                // schedule's anchor (its `from`, else entry into force).
+                let first = first.or_else(|| crate::time::calendar::shift(from.or(since)?, *period));
+                format!(
+                    "every {period}{}{}{}",
+                    from.map(|f| format!(" from {f}")).unwrap_or_default(),
+                    first.map(|f| format!(", first due {f}")).unwrap_or_default(),
+                    if o.assumed { " (assumed)" } else { "" }
+                )
+            }
             Schedule::Once { due: Some(d) } => format!("once, by {d}"),
             Schedule::Once { due: None } => "once, no deadline".to_string(),
             Schedule::Standing => "standing".to_string(),
