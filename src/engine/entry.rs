@@ -280,7 +280,7 @@ pub fn party_entry_into_force(a: &Agreement, party: &str, as_of: NaiveDate) -> O
     if let Some(e) = a
         .events
         .iter()
-        .find(|e| e.kind == EventKind::EnteredIntoForce && e.party.as_deref() == Some(party))
+        .find(|e| e.kind == EventKind::EnteredIntoForce && e.party.as_deref() == Some(party) && e.date <= as_of)
     {
         return Some((e.date, "as recorded".into()));
     }

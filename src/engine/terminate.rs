@@ -34,6 +34,8 @@ pub enum Question {
 #[derive(Clone, Debug)]
 pub struct Answer {
     pub question: Question,
+    /// The day the answer is computed for.
+    pub as_of: NaiveDate,
     pub rules: Rules,
     /// `None` when no notice can end the agreement by the day asked (or the date is
     /// outside the calendar).
@@ -41,8 +43,9 @@ pub struct Answer {
     /// `--end-by` whose latest notice day is before the as-of date: that day has passed.
     pub passed: bool,
     /// The end a notice received on the as-of date (or the first day notice may be
-    /// received, if later) gives: when the day asked about has passed, or no notice can
-    /// end the agreement by the day asked.
+    /// received, if later) gives: when no day was asked about and no notice is on
+    /// record, when the day asked about has passed, or when no notice can end the
+    /// agreement by the day asked.
     pub end_if_notice_today: Option<Outcome>,
     /// A notice on record that already ends the agreement (or the party's participation).
     pub pending: Option<Pending>,
@@ -96,6 +99,7 @@ pub fn answer(
     let first = rules.first_permissible();
     let mut answer = Answer {
         question,
+        as_of,
         outcome: None,
         passed: false,
         end_if_notice_today: None,
@@ -128,6 +132,11 @@ pub fn answer(
             }
         }
         Question::Earliest => answer.outcome = end_date(rules, as_of.max(first)),
+        // No day asked about: what notice received today (or on the first day it is
+        // permitted) would give.
+        Question::Terms if answer.pending.is_none() => {
+            answer.end_if_notice_today = end_date(rules, as_of.max(first));
+        }
         Question::Terms => {}
     }
     if let Some(o) = &answer.outcome {

@@ -14,19 +14,20 @@
 /// ```
 pub(crate) fn excise(text: &str, line: usize, column: usize) -> Option<String> {
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
-    let target = lines.get(line.checked_sub(1)?)?;
-    // An anchor in the entry may be used further down: taking it out would turn a
-    // misspelt key into a string of confusing alias errors.
-    if has_anchor(target) {
-        return None;
-    }
+    let target = lines.get(line.checked_sub(1)?)?.clone();
     let start = target.char_indices().nth(column.checked_sub(1)?).map(|(i, _)| i)?;
     let before = target[..start].trim_end();
+    // What is taken out; an anchor in it may be used further down, and taking it out
+    // would turn a misspelt key into a string of confusing alias errors.
+    let mut removed = String::new();
     if before.ends_with('{') || before.ends_with(',') {
-        lines[line - 1] = blank_flow_entry(target, start, before.ends_with(','));
+        let (blanked, taken) = blank_flow_entry(&target, start, before.ends_with(','));
+        lines[line - 1] = blanked;
+        removed.push_str(&taken);
     } else {
         let indent = target[..start].chars().count();
         lines[line - 1] = format!("{}#{}", &target[..start], &target[start..]);
+        removed.push_str(&target[start..]);
         for l in lines.iter_mut().skip(line) {
             let content = l.trim_start_matches([' ', '\t']);
             let body = content.trim_end_matches(['\r', '\n']);
@@ -37,8 +38,12 @@ pub(crate) fn excise(text: &str, line: usize, column: usize) -> Option<String> {
             if depth <= indent {
                 break;
             }
+            removed.push_str(content);
             *l = format!("{}#{}", &l[..depth], content);
         }
+    }
+    if removed.lines().any(has_anchor) {
+        return None;
     }
     let out = lines.concat();
     // Nothing left to parse: the next error would say nothing about the file.
@@ -58,8 +63,9 @@ fn has_anchor(line: &str) -> bool {
 }
 
 /// A flow mapping entry (`key: value`) replaced by spaces up to the next `,` or `}` at
-/// its own depth, with the comma that separates it from its neighbours.
-fn blank_flow_entry(line: &str, start: usize, after_comma: bool) -> String {
+/// its own depth, with the comma that separates it from its neighbours; and the text
+/// taken out.
+fn blank_flow_entry(line: &str, start: usize, after_comma: bool) -> (String, String) {
     let bytes: Vec<char> = line[start..].chars().collect();
     let mut depth = 0i32;
     let mut quote: Option<char> = None;
@@ -93,7 +99,8 @@ fn blank_flow_entry(line: &str, start: usize, after_comma: bool) -> String {
         }
     }
     let blanks = " ".repeat(removed.chars().count());
-    format!("{head}{blanks}{}", &line[start + removed.len()..])
+    let out = format!("{head}{blanks}{}", &line[start + removed.len()..]);
+    (out, removed)
 }
 
 #[cfg(test)]
@@ -133,6 +140,12 @@ mod tests {
     #[test]
     fn an_entry_with_an_anchor_stays() {
         assert_eq!(excise("a0: &a0 [x]\nb: *a0\n", 1, 1), None);
+        assert_eq!(excise("a0:\n  x: &x 1\nb: *x\n", 1, 1), None);
+        // The anchor is on the line but outside the entry taken out.
+        assert_eq!(
+            excise("a: &a {n: 1, nn: 2}\nb: *a\n", 1, 14).unwrap(),
+            "a: &a {n: 1       }\nb: *a\n"
+        );
         assert!(excise("note: R&D office\nb: 1\n", 1, 1).is_some());
     }
 

@@ -117,10 +117,17 @@ fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Di
     if let Some(i) = message.rfind(" at line ") {
         message.truncate(i);
     }
-    let span = err
-        .location()
-        .map(|l| Span::at(source, l.line() as usize, l.column() as usize));
     let (code, help) = classify(&message);
+    let span = err.location().map(|l| {
+        let (line, column) = (l.line() as usize, l.column() as usize);
+        // The parser notices a missing key at the mapping's last entry; the mapping
+        // begins at its first.
+        let (line, column) = match code {
+            Code::MissingKey => first_key_of_mapping(source, line, column).unwrap_or((line, column)),
+            _ => (line, column),
+        };
+        Span::at(source, line, column)
+    });
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         message = format!("duplicate key `{}`", rest.split(',').next().unwrap_or(rest));
     } else if let Some(rest) = message.strip_prefix("missing field ") {
@@ -138,6 +145,44 @@ fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Di
     }
     d.help = help;
     d
+}
+
+/// The first key of the block mapping whose key at `line`:`column` (1-based) the parser
+/// stopped at: the highest line above it, in the same run of lines, whose key starts in
+/// the same column (a list item's `- ` counts as indentation). `None` when no key starts
+/// there (a flow mapping).
+fn first_key_of_mapping(source: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    fn key_column(l: &str) -> (usize, &str) {
+        let rest = l.trim_start_matches(' ');
+        let mut col = l.len() - rest.len();
+        let mut body = rest;
+        while let Some(after) = body.strip_prefix("- ") {
+            let trimmed = after.trim_start_matches(' ');
+            col += body.len() - trimmed.len();
+            body = trimmed;
+        }
+        (col + 1, body)
+    }
+    let lines: Vec<&str> = source.lines().collect();
+    let (own, body) = key_column(lines.get(line.checked_sub(1)?)?);
+    if own != column || body.is_empty() {
+        return None;
+    }
+    let mut first = line;
+    for n in (1..line).rev() {
+        let (col, body) = key_column(lines[n - 1]);
+        if body.is_empty() || body.starts_with('#') || col > column {
+            continue;
+        }
+        if col < column {
+            break;
+        }
+        first = n;
+        if lines[n - 1].trim_start().starts_with("- ") {
+            break;
+        }
+    }
+    Some((first, column))
 }
 
 fn classify(message: &str) -> (Code, Option<String>) {
@@ -230,6 +275,15 @@ mod tests {
         let d = diagnose(&format!("id: x\ntitle: X\ntitle: Y\n{PARTIES}"));
         assert_eq!((d.code, d.line()), (Code::DuplicateKey, 3));
         assert_eq!(d.message, "duplicate key `title`");
+    }
+
+    #[test]
+    fn a_missing_key_points_at_the_first_key_of_its_mapping() {
+        let text = "# c\nid: x\nparties:\n  a: {name: A}\n  b: {name: B}\ntermination:\n  notice: 1 year\n";
+        assert_eq!(first_key_of_mapping(text, 6, 1), Some((2, 1)));
+        let list = "obligations:\n  - id: a\n    text: t\n  - id: b\n    parties: [x]\n    every: 1 year\n";
+        assert_eq!(first_key_of_mapping(list, 6, 5), Some((4, 5)));
+        assert_eq!(first_key_of_mapping("a: {b: 1, c: 2}\n", 1, 11), None);
     }
 
     #[test]

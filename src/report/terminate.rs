@@ -110,7 +110,22 @@ fn question(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
         (Question::Notice { .. } | Question::Earliest, None) => {
             writeln!(out, "the date is outside the calendar accord can compute")
         }
-        (Question::Terms, _) => Ok(()),
+        (Question::Terms, _) => match &answer.end_if_notice_today {
+            Some(o) => {
+                let when = if o.notice_date > answer.as_of {
+                    format!("on the first day it is permitted, {}", o.notice_date)
+                } else {
+                    format!("today, {}", o.notice_date)
+                };
+                writeln!(out, "\nnotice received {when} → {}{}", ends(rules, o), route_note(o))?;
+                steps(out, o)?;
+                writeln!(
+                    out,
+                    "\n(`--notice DATE` for another day, `--end-by DATE` for the latest day to give notice)"
+                )
+            }
+            None => Ok(()),
+        },
     }
 }
 
