@@ -5,6 +5,7 @@
 use super::exit::Exit;
 use crate::engine::rules::Refusal;
 use crate::file::edit::EditError;
+use crate::file::write::WriteError;
 use crate::folder::load::LoadError;
 use std::io;
 use std::path::PathBuf;
@@ -44,6 +45,9 @@ pub enum Error {
     /// were printed just before. The file is unchanged.
     #[error("{0}")]
     NotWritten(String),
+    /// A file could not be written safely, or was refused (read-only, locked…); it is unchanged.
+    #[error("{0}")]
+    Write(WriteError),
     /// Reading or writing an agreement file failed.
     #[error("{0}")]
     File(io::Error),
@@ -65,6 +69,8 @@ impl Error {
             Error::Refused(Refusal::UnknownParty { .. }) => Exit::Usage,
             Error::Refused(_) | Error::IdInUse { .. } | Error::FileExists(_) | Error::Edit { .. } => Exit::Findings,
             Error::NotWritten(_) => Exit::Findings,
+            Error::Write(e) if e.is_refusal() => Exit::Findings,
+            Error::Write(_) => Exit::Usage,
             Error::Load { .. }
             | Error::UnknownAgreement { .. }
             | Error::UnknownParty { .. }

@@ -9,7 +9,7 @@ use crate::diagnostic::Severity;
 use crate::file::edit::template;
 use crate::file::parse::{self, Texts};
 use crate::file::validate::is_valid_id;
-use crate::file::write::{write_atomically, Lock};
+use crate::file::write::{create_new, Locked, WriteError};
 use crate::folder::load;
 use crate::model::Agreement;
 use crate::report;
@@ -52,7 +52,6 @@ pub(crate) fn run(args: &NewArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
             });
         }
     }
-    let _lock = Lock::take(&path).map_err(Error::File)?;
     if path.exists() && !args.force {
         return Err(Error::FileExists(path));
     }
@@ -62,7 +61,15 @@ pub(crate) fn run(args: &NewArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
         report::diagnostics::text(io.err, &diagnostics, io.err_color)?;
         return Err(Error::NotWritten("nothing was written".into()));
     }
-    write_atomically(&path, &text).map_err(Error::File)?;
+    let written = if path.exists() {
+        Locked::open(&path).and_then(|l| l.replace(&text))
+    } else {
+        create_new(&path, &text)
+    };
+    written.map_err(|e| match e {
+        WriteError::Exists(p) => Error::FileExists(p),
+        e => Error::Write(e),
+    })?;
     report::record::created(io.out, &path)?;
     Ok(Exit::Success)
 }

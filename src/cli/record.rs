@@ -1,5 +1,5 @@
-//! `accord record`: appends what happened to an agreement's `events`. It takes a lock
-//! on the file, edits its text (see [`crate::file::edit`]), re-checks the result, and
+//! `accord record`: appends what happened to an agreement's `events`. It takes the
+//! file's lock, edits its text (see [`crate::file::edit`]), re-checks the result, and
 //! only then replaces the file atomically. A result that does not pass the checks is
 //! never written: the file stays byte-identical.
 
@@ -13,13 +13,12 @@ use crate::engine::due::{self, Filter};
 use crate::engine::status;
 use crate::file::edit::{append_event, NewEvent};
 use crate::file::parse::{self, Texts};
-use crate::file::write::{write_atomically, Lock};
+use crate::file::write::{Locked, WriteError};
 use crate::model::Agreement;
 use crate::report;
 use crate::time::period::Period;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use std::fs;
 
 #[derive(Debug, Args)]
 pub(crate) struct RecordArgs {
@@ -84,9 +83,15 @@ pub(crate) fn run(args: &RecordArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
     let on = ev.fields[0].1.parse::<NaiveDate>().unwrap_or(as_of);
     let view = as_of.max(on);
     let before = summary(a, &args.what, view, &loaded.agreements);
-    let _lock = Lock::take(&a.file).map_err(Error::File)?;
+    let locked = Locked::open(&a.file).map_err(Error::Write)?;
     // Read under the lock: another process may have written since the folder was loaded.
-    let text = fs::read_to_string(&a.file).map_err(Error::File)?;
+    let text = locked.read().map_err(|source| {
+        Error::Write(WriteError::Io {
+            path: a.file.clone(),
+            action: "read the file",
+            source,
+        })
+    })?;
     let new_text = append_event(&text, &ev).map_err(|source| Error::Edit {
         path: a.file.clone(),
         source,
@@ -100,7 +105,8 @@ pub(crate) fn run(args: &RecordArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
             a.file.display()
         )));
     };
-    write_atomically(&a.file, &new_text).map_err(Error::File)?;
+    locked.replace(&new_text).map_err(Error::Write)?;
+    drop(locked);
     let mut all: Vec<Agreement> = loaded.agreements.iter().filter(|x| x.id != a.id).cloned().collect();
     all.push(updated.clone());
     let after = summary(&updated, &args.what, view, &all);
