@@ -1,4 +1,4 @@
-//! `accord record`: appends what happened to an agreement's `events`. It takes the
+//! `accord record`: inserts what happened into an agreement's `events`, in date order. It takes the
 //! file's lock, edits its text (see [`crate::file::edit`]), re-checks the result, and
 //! only then replaces the file atomically. A result that does not pass the checks is
 //! never written: the file stays byte-identical.
@@ -11,7 +11,7 @@ use super::output::Io;
 use crate::diagnostic::Severity;
 use crate::engine::due::{self, Filter};
 use crate::engine::status;
-use crate::file::edit::{append_event, NewEvent};
+use crate::file::edit::{insert_event, NewEvent};
 use crate::file::parse::{self, Texts};
 use crate::file::write::{Locked, WriteError};
 use crate::model::Agreement;
@@ -80,8 +80,7 @@ pub(crate) fn run(args: &RecordArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
     let a = find(&loaded, &args.id)?;
     let as_of = cx.as_of;
     let ev = event(&args.what, as_of);
-    let on = ev.fields[0].1.parse::<NaiveDate>().unwrap_or(as_of);
-    let view = as_of.max(on);
+    let view = as_of.max(ev.date);
     let before = summary(a, &args.what, view, &loaded.agreements);
     let locked = Locked::open(&a.file).map_err(Error::Write)?;
     // Read under the lock: another process may have written since the folder was loaded.
@@ -92,7 +91,7 @@ pub(crate) fn run(args: &RecordArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
             source,
         })
     })?;
-    let new_text = append_event(&text, &ev).map_err(|source| Error::Edit {
+    let new_text = insert_event(&text, &ev).map_err(|source| Error::Edit {
         path: a.file.clone(),
         source,
     })?;
@@ -127,7 +126,8 @@ fn event(what: &RecordWhat, as_of: NaiveDate) -> NewEvent {
         RecordWhat::RevokeNotice { date, .. } => (date, "notice_revoked"),
         RecordWhat::Approved { date, .. } | RecordWhat::Accepted { date, .. } => (date, "approved"),
     };
-    push("date", Some(&date.unwrap_or(as_of).to_string()));
+    let date = date.unwrap_or(as_of);
+    push("date", Some(&date.to_string()));
     push("type", Some(&kind.to_string()));
     match what {
         RecordWhat::Performed { obligation, .. } => push("obligation", Some(obligation)),
@@ -147,7 +147,7 @@ fn event(what: &RecordWhat, as_of: NaiveDate) -> NewEvent {
             push("amendment", Some(amendment));
         }
     }
-    NewEvent { fields }
+    NewEvent { date, fields }
 }
 
 /// What the recorded event changes, in one line.
