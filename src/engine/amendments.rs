@@ -2,6 +2,7 @@
 //! by agreement between the parties, under the agreement's amendment clause), and the
 //! text of each article as in force on a date.
 
+use super::entry::{entry_into_force, EntryIntoForce};
 use crate::model::*;
 use chrono::NaiveDate;
 
@@ -12,6 +13,9 @@ pub enum AmendmentState {
     Proposed,
     /// Accepted by some, awaiting others.
     Pending,
+    /// Accepted by all while the agreement is not in force (a draft, or a text awaiting
+    /// entry into force): in force from the agreement's entry into force.
+    Agreed,
     InForce,
     Rejected,
     Withdrawn,
@@ -22,6 +26,7 @@ impl AmendmentState {
         match self {
             AmendmentState::Proposed => "proposed",
             AmendmentState::Pending => "pending",
+            AmendmentState::Agreed => "agreed",
             AmendmentState::InForce => "in_force",
             AmendmentState::Rejected => "rejected",
             AmendmentState::Withdrawn => "withdrawn",
@@ -128,12 +133,7 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
                 AmendmentInForce::OnLastApproval => "on the date of the later approval",
                 AmendmentInForce::OnLastAcceptance => "on the last acceptance",
             };
-            return AmendmentStatus {
-                state: AmendmentState::InForce,
-                awaiting,
-                in_force_on: Some(on),
-                reason: format!("in force since {on}, {how}{cite}"),
-            };
+            return settled(a, on, &format!("{how}{cite}"), as_of);
         }
         return AmendmentStatus {
             state: AmendmentState::Pending,
@@ -157,6 +157,34 @@ pub fn status(a: &Agreement, am: &Amendment, as_of: NaiveDate) -> AmendmentStatu
         awaiting: awaiting.clone(),
         in_force_on: None,
         reason: format!("awaiting {}{cite}{stage}", label(&awaiting)),
+    }
+}
+
+/// An amendment every party has agreed to (on `on`, `how`): in force, but not before
+/// the agreement itself. A change agreed to a draft, or to a text not yet in force, is
+/// `agreed` until the agreement enters into force, and in force from that day.
+fn settled(a: &Agreement, on: NaiveDate, how: &str, as_of: NaiveDate) -> AmendmentStatus {
+    let (state, in_force_on, reason) = match entry_into_force(a, as_of) {
+        EntryIntoForce::Since { date, .. } if date > on => (
+            AmendmentState::InForce,
+            Some(date),
+            format!("in force since {date}, the agreement's entry into force (agreed on {on}, {how})"),
+        ),
+        EntryIntoForce::Since { .. } => (AmendmentState::InForce, Some(on), format!("in force since {on}, {how}")),
+        other => (
+            AmendmentState::Agreed,
+            None,
+            format!(
+                "agreed on {on}, {how}; it takes effect when the agreement enters into force ({})",
+                other.not_in_force_reason(a)
+            ),
+        ),
+    };
+    AmendmentStatus {
+        state,
+        awaiting: Vec::new(),
+        in_force_on,
+        reason,
     }
 }
 
@@ -193,4 +221,47 @@ pub fn articles_as_of(a: &Agreement, as_of: NaiveDate) -> Vec<(Article, Option<S
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::file::parse::{agreement, Texts};
+    use std::path::Path;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn parse(head: &str) -> Agreement {
+        let text = format!(
+            "id: t\ntitle: T\n{head}parties:\n  a: {{name: A}}\n  b: {{name: B}}\nentry_into_force: {{upon: signature}}\namendments:\n  - {{id: x, proposed: {{by: a, date: 2020-01-01}}, accepted: {{b: 2020-02-01}}}}\n"
+        );
+        agreement(Path::new("t.yaml"), &text, Texts::Keep).0.unwrap()
+    }
+
+    #[test]
+    fn a_change_agreed_to_a_draft_is_not_in_force() {
+        let a = parse("status: draft\n");
+        let st = status(&a, &a.amendments[0], d("2026-01-01"));
+        assert_eq!((st.state, st.in_force_on), (AmendmentState::Agreed, None));
+        assert!(st.reason.starts_with("agreed on 2020-02-01"), "{}", st.reason);
+    }
+
+    #[test]
+    fn a_change_agreed_before_entry_into_force_takes_effect_with_it() {
+        let a = parse("signed: {date: 2021-03-01}\n");
+        assert_eq!(
+            status(&a, &a.amendments[0], d("2021-02-01")).state,
+            AmendmentState::Agreed
+        );
+        let st = status(&a, &a.amendments[0], d("2026-01-01"));
+        assert_eq!(
+            (st.state, st.in_force_on),
+            (AmendmentState::InForce, Some(d("2021-03-01")))
+        );
+        let a = parse("signed: {date: 2019-03-01}\n");
+        let st = status(&a, &a.amendments[0], d("2026-01-01"));
+        assert_eq!(st.in_force_on, Some(d("2020-02-01")));
+    }
 }
