@@ -1,21 +1,32 @@
 //! Editing agreement files as text: inserting an event into `events` in date order
-//! ([`insert_event`]), and the commented file of `accord new` ([`template`]). Where
+//! ([`insert_event`]), recording the signature ([`sign`]), recording a decision on an
+//! amendment ([`decide`]), and the commented file of `accord new` ([`template`]). Where
 //! to write is found from the YAML parser's positions (`shape`), never by looking for
 //! lines that start with a key; what is written follows the file's style (block or flow,
 //! its indentation, its line ends). Everything else stays byte for byte as it was;
 //! nothing is re-serialised. Callers parse the result again and compare it with what
 //! they expect before writing it (see `cli/record`).
 
+mod amendment;
 mod events;
 mod shape;
+mod signed;
 mod template;
 mod text;
 
+pub(crate) use amendment::{decide, Decision};
 pub(crate) use events::insert_event;
+pub(crate) use signed::sign;
 pub(crate) use template::template;
 
 use chrono::NaiveDate;
 use shape::{Entry, Node, Value};
+
+/// The `id` a text declares, if it can be read as YAML at all (for naming a file that
+/// has errors).
+pub(crate) fn declared_id(text: &str) -> Option<String> {
+    shape::read(text).ok()?.entry("id")?.value.scalar().map(str::to_string)
+}
 
 /// One event to insert, as ordered `key: value` pairs (`date` and `type` first).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,6 +143,32 @@ fn fill_null(text: &str, e: &Entry, value: &str) -> Result<Splice, EditError> {
         ));
     }
     Ok(Splice::insert(colon, format!(" {value}")))
+}
+
+/// Adds `key: value` to a mapping that does not have it: before the closing brace of a
+/// flow mapping, or as a new line after the last line of a block mapping, which ends
+/// before the line at `limit`.
+fn add_entry(text: &str, map: &Node, limit: usize, key: &str, value: &str) -> Result<Splice, EditError> {
+    let nl = text::newline(text);
+    if text[map.at..].starts_with('{') {
+        let close = text::flow_end(text, map.at)
+            .ok_or_else(|| EditError::at(text, map.at, "cannot find where the mapping closes"))?
+            - 1;
+        let at = map.at + 1 + text[map.at + 1..close].trim_end().len();
+        let sep = if map.entries().is_empty() { "" } else { ", " };
+        return Ok(Splice::insert(at, format!("{sep}{key}: {value}")));
+    }
+    let first = map
+        .entries()
+        .first()
+        .ok_or_else(|| EditError::at(text, map.at, "an empty mapping"))?;
+    let col = first.key_at - text::line_start(text, first.key_at);
+    let from = text::line_start(text, first.key_at);
+    let at = text::content_end(text, from, limit, col.saturating_sub(1));
+    Ok(Splice::insert(
+        at,
+        format!("{}{}{key}: {value}{nl}", add_lead(text, at), " ".repeat(col)),
+    ))
 }
 
 /// A line end to write first when inserting at the end of a text that lacks one.
