@@ -307,40 +307,55 @@ fn a_held_lock_makes_a_writer_wait_and_leftovers_do_not() {
 }
 
 #[test]
-fn new_writes_a_file_that_passes_check_and_never_overwrites_unasked() {
+fn new_writes_a_draft_with_the_modeline_that_record_signs() {
     let (dir, existing) = scratch("new", "keep.yaml", HEAD.as_bytes());
-    let out = accord(
-        &dir,
-        &[
-            "new",
-            "who-iom",
-            "--title",
-            "MoU: WHO and IOM",
-            "--party",
-            "who=World Health Organization",
-            "--party",
-            "iom=IOM",
-        ],
-    );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let created = dir.join("agreements/who-iom.yaml");
+    std::fs::create_dir_all(dir.join("docs")).unwrap();
+    std::fs::write(dir.join("docs/accord.schema.json"), "{}").unwrap();
+    std::fs::create_dir_all(dir.join("agreements/field")).unwrap();
+    let args = [
+        "--dir",
+        "agreements/field",
+        "new",
+        "who-iom",
+        "--title",
+        "MoU: WHO and IOM",
+        "--party",
+        "who=World Health Organization",
+        "--party",
+        "iom=IOM",
+    ];
+    let out = ok(&accord(&dir, &args));
+    assert!(out.contains("status: draft") && !out.contains("note:"), "{out}");
+    let created = dir.join("agreements/field/who-iom.yaml");
     let text = std::fs::read_to_string(&created).unwrap();
-    assert!(text.contains("title: \"MoU: WHO and IOM\"") && text.contains("# termination:"));
-    assert!(accord(&dir, &["check"]).status.success());
-    // Refuses to replace a file without --force, and leaves it as it was.
-    std::fs::write(&created, "# hand-edited\n").unwrap();
-    let out = accord(
-        &dir,
-        &["new", "who-iom", "--title", "T", "--party", "a=A", "--party", "b=B"],
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=../../docs/accord.schema.json\n"),
+        "{text}"
     );
+    assert!(text.contains("\nstatus: draft ") && text.contains("title: \"MoU: WHO and IOM\""));
+    let status = ok(&accord(&dir, &["status", "who-iom"]));
+    assert!(status.contains("draft"), "{status}");
+    ok(&accord(&dir, &["check", "--strict"]));
+
+    let out = ok(&accord(&dir, &["record", "who-iom", "signed", "--date", "2026-11-20"]));
+    assert!(out.contains("draft → signed"), "{out}");
+    let signed = std::fs::read_to_string(&created).unwrap();
+    assert!(!signed.contains("status: draft") && signed.contains("signed: {date: 2026-11-20}"));
+    ok(&accord(&dir, &["check", "--strict"]));
+
+    // Refuses to replace a file without --force, and leaves it as it was.
+    let out = accord(&dir, &args);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(std::fs::read_to_string(&created).unwrap(), "# hand-edited\n");
-    // Refuses an id another file already uses.
+    assert_eq!(std::fs::read_to_string(&created).unwrap(), signed);
+    // Refuses an id another file already uses, and a single party.
     let out = accord(
         &dir,
         &["new", "styled", "--title", "T", "--party", "a=A", "--party", "b=B"],
     );
     assert_eq!(out.status.code(), Some(1));
+    let out = accord(&dir, &["new", "solo", "--title", "T", "--party", "a=A"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("agreements/solo.yaml").exists());
     assert_eq!(std::fs::read(&existing).unwrap(), HEAD.as_bytes());
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -11,9 +11,22 @@ use serde::{Serialize, Serializer};
 use std::io::{self, Write};
 use std::path::Path;
 
-/// `created agreements/x.yaml`.
-pub(crate) fn created(out: &mut dyn Write, path: &Path) -> io::Result<()> {
-    writeln!(out, "created {}", path.display())
+/// `created agreements/x.yaml`, and what to do next.
+pub(crate) fn created(out: &mut dyn Write, path: &Path, id: &str, schema: Option<&Path>) -> io::Result<()> {
+    writeln!(out, "created {} (status: draft)", path.display())?;
+    writeln!(
+        out,
+        "next: fill in its clauses, run `accord check`, and `accord record {id} signed --date YYYY-MM-DD` once it is signed"
+    )?;
+    if let Some(schema) = schema {
+        writeln!(
+            out,
+            "note: the editor modeline points to {}, which does not exist; `accord schema > {}` writes it",
+            schema.display(),
+            schema.display()
+        )?;
+    }
+    Ok(())
 }
 
 /// Where an agreement stood on the as-of day, before or after a change.
