@@ -141,7 +141,14 @@ pub(crate) fn run(args: &RecordArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
         })
     })?;
     let (current, diagnostics) = parse::agreement(&file, &text, Texts::Keep);
-    let Some(mut current) = current.filter(|a| a.id == args.id) else {
+    if let Some(other) = current.as_ref().filter(|a| a.id != args.id) {
+        return Err(Error::NotWritten(format!(
+            "not recorded: {} now declares the id `{}` (it was changed while accord read the folder); the file is unchanged",
+            file.display(),
+            other.id
+        )));
+    }
+    let Some(mut current) = current else {
         report::diagnostics::text(io.err, &diagnostics, io.err_color)?;
         return Err(Error::HasErrors {
             id: args.id.clone(),
