@@ -84,8 +84,11 @@ fn event_rules(a: &Agreement, e: &Event, all: &[Agreement]) -> Result<(), Refusa
 /// that ends the agreement before a performance recorded later, a revocation left
 /// without its notice). Problems the record had before the change are not its doing.
 fn later_events(a: &Agreement, change: &Change, all: &[Agreement]) -> Result<(), Refusal> {
-    let before = problems(a, all);
-    let after = change.applied(a);
+    // The rules never read article texts, the bulk of a file: work on a copy without.
+    let mut a = a.clone();
+    a.articles.clear();
+    let before = problems(&a, all);
+    let after = change.applied(&a);
     let new = match change {
         Change::Event(e) => Some(e),
         _ => None,
@@ -110,18 +113,20 @@ fn later_events(a: &Agreement, change: &Change, all: &[Agreement]) -> Result<(),
 /// Each event of `a`'s record that breaks a rule on its date, and why.
 fn problems(a: &Agreement, all: &[Agreement]) -> Vec<(Event, Refusal)> {
     let mut out = Vec::new();
-    for (i, e) in a.events.iter().enumerate() {
+    let mut rest = a.clone();
+    for i in 0..a.events.len() {
         if !matches!(
-            e.kind,
+            a.events[i].kind,
             EventKind::Performed | EventKind::NoticeGiven | EventKind::NoticeRevoked
         ) {
             continue;
         }
-        let mut rest = a.clone();
-        rest.events.remove(i);
-        if let Err(r) = event_rules(&rest, e, all) {
+        // The record without the event, to check the event against.
+        let e = rest.events.remove(i);
+        if let Err(r) = event_rules(&rest, &e, all) {
             out.push((e.clone(), r));
         }
+        rest.events.insert(i, e);
     }
     out
 }
