@@ -108,9 +108,9 @@ pub(crate) enum Command {
         after_help = "Example:\n  accord new who-iom-2027 --title \"Memorandum of Understanding between WHO and IOM\" --party who=\"World Health Organization\" --party iom=\"International Organization for Migration\""
     )]
     New(NewArgs),
-    /// Record what happened in an agreement's file (appends to its `events`).
+    /// Record what happened: an event, the signature, a decision on an amendment.
     #[command(
-        after_help = "Examples:\n  accord record unhcr-iom-1997 performed senior-officials-meeting --date 2027-05-20\n  accord record eco-iom-2009 notice --by iom --date 2026-08-31\n  accord record un-iom-2016 approved --party iom --organ Council"
+        after_help = "Examples:\n  accord record who-iom-2027 signed --date 2026-11-20 --place Geneva\n  accord record unhcr-iom-1997 performed senior-officials-meeting --date 2026-05-20\n  accord record eco-iom-2009 notice --by iom --date 2026-08-31\n  accord record un-iom-2016 approved --party iom --organ Council\n  accord record un-iom-2016 accepted un-art-2-1 --party iom --date 2016-07-01\n\nA change that cannot be true (dated after --as-of, before the signature, a second time…) is\nrefused with its reason and rule, and the file is left unchanged (exit 1)."
     )]
     Record(RecordArgs),
     /// Print a shell completion script.

@@ -5,6 +5,7 @@
 use super::exit::Exit;
 use crate::engine::rules::Refusal;
 use crate::file::edit::EditError;
+use crate::file::write::WriteError;
 use crate::folder::load::LoadError;
 use std::io;
 use std::path::PathBuf;
@@ -44,6 +45,19 @@ pub enum Error {
     /// were printed just before. The file is unchanged.
     #[error("{0}")]
     NotWritten(String),
+    /// `record` refuses a change that cannot be true; the file is unchanged.
+    #[error("not recorded: {reason}\n  rule: {rule}\n  {} is unchanged", file.display())]
+    NotRecorded {
+        file: PathBuf,
+        reason: String,
+        rule: String,
+    },
+    /// The agreement's file has errors (printed just before); nothing is written into it.
+    #[error("not recorded: {} {} errors (shown above); accord writes only into a file that passes `accord check`, and left {} unchanged", list(files), if files.len() == 1 { "has" } else { "have" }, if files.len() == 1 { "it" } else { "them" })]
+    HasErrors { id: String, files: Vec<PathBuf> },
+    /// A file could not be written safely, or was refused (read-only, locked…); it is unchanged.
+    #[error("{0}")]
+    Write(WriteError),
     /// Reading or writing an agreement file failed.
     #[error("{0}")]
     File(io::Error),
@@ -64,7 +78,9 @@ impl Error {
         match self {
             Error::Refused(r) if r.is_usage() => Exit::Usage,
             Error::Refused(_) | Error::IdInUse { .. } | Error::FileExists(_) | Error::Edit { .. } => Exit::Findings,
-            Error::NotWritten(_) => Exit::Findings,
+            Error::NotWritten(_) | Error::NotRecorded { .. } | Error::HasErrors { .. } => Exit::Findings,
+            Error::Write(e) if e.is_refusal() => Exit::Findings,
+            Error::Write(_) => Exit::Usage,
             Error::Load { .. }
             | Error::UnknownAgreement { .. }
             | Error::UnknownParty { .. }
@@ -86,6 +102,18 @@ impl Error {
     /// Whether the message is a finding about an agreement, printed as a sentence,
     /// rather than an error (`error: …`).
     pub fn is_finding(&self) -> bool {
-        matches!(self, Error::Refused(_) | Error::NotWritten(_))
+        matches!(
+            self,
+            Error::Refused(_) | Error::NotWritten(_) | Error::NotRecorded { .. } | Error::HasErrors { .. }
+        )
+    }
+}
+
+/// Paths for a message: `a.yaml`, `a.yaml and b.yaml`.
+fn list(files: &[PathBuf]) -> String {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
     }
 }

@@ -4,6 +4,7 @@
 //! amendments under its clause: they need every party's agreement, and once agreed they
 //! become part of the text that enters into force; they are never "in force" themselves.
 
+use super::entry::{entry_into_force, EntryIntoForce};
 use crate::model::*;
 use chrono::NaiveDate;
 
@@ -199,13 +200,36 @@ fn decided(
                 AmendmentInForce::OnLastApproval => "on the date of the later approval",
                 AmendmentInForce::OnLastAcceptance => "on the last acceptance",
             };
-            st.state = AmendmentState::InForce;
-            st.in_force_on = Some(on);
-            st.reason = format!("in force since {on}, {how}{assumed}{cite}");
+            settled(a, st, on, &format!("{how}{assumed}{cite}"), as_of);
         }
         None => {
             st.state = AmendmentState::Pending;
             st.reason = format!("accepted by all; awaiting signature{cite}");
+        }
+    }
+}
+
+/// An amendment every party has agreed to (on `on`, `how`): in force, but not before
+/// the agreement itself. One agreed while the agreement is not yet in force is `agreed`
+/// until the agreement enters into force, and in force from that day.
+fn settled(a: &Agreement, st: &mut AmendmentStatus, on: NaiveDate, how: &str, as_of: NaiveDate) {
+    match entry_into_force(a, as_of) {
+        EntryIntoForce::Since { date, .. } if date > on => {
+            st.state = AmendmentState::InForce;
+            st.in_force_on = Some(date);
+            st.reason = format!("in force since {date}, the agreement's entry into force (agreed on {on}, {how})");
+        }
+        EntryIntoForce::Since { .. } => {
+            st.state = AmendmentState::InForce;
+            st.in_force_on = Some(on);
+            st.reason = format!("in force since {on}, {how}");
+        }
+        other => {
+            st.state = AmendmentState::Agreed;
+            st.reason = format!(
+                "agreed on {on}, {how}; it takes effect when the agreement enters into force ({})",
+                other.not_in_force_reason(a)
+            );
         }
     }
 }
@@ -243,4 +267,51 @@ pub fn articles_as_of(a: &Agreement, as_of: NaiveDate) -> Vec<(Article, Option<S
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::file::parse::{agreement, Texts};
+    use std::path::Path;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn parse(head: &str) -> Agreement {
+        let text = format!(
+            "id: t\ntitle: T\n{head}parties:\n  a: {{name: A}}\n  b: {{name: B}}\nentry_into_force: {{upon: signature}}\namendments:\n  - {{id: x, proposed: {{by: a, date: 2020-01-01}}, accepted: {{b: 2020-02-01}}}}\n"
+        );
+        agreement(Path::new("t.yaml"), &text, Texts::Keep).0.unwrap()
+    }
+
+    #[test]
+    fn a_change_agreed_to_a_draft_is_not_in_force() {
+        let a = parse("status: draft\n");
+        let st = status(&a, &a.amendments[0], d("2026-01-01"));
+        assert_eq!((st.state, st.in_force_on), (AmendmentState::Agreed, None));
+        assert!(
+            st.reason.starts_with("agreed by every party on 2020-02-01"),
+            "{}",
+            st.reason
+        );
+    }
+
+    #[test]
+    fn a_change_agreed_before_entry_into_force_takes_effect_with_it() {
+        let a = parse("signed: {date: 2021-03-01}\n");
+        assert_eq!(
+            status(&a, &a.amendments[0], d("2021-02-01")).state,
+            AmendmentState::Agreed
+        );
+        let st = status(&a, &a.amendments[0], d("2026-01-01"));
+        assert_eq!(
+            (st.state, st.in_force_on),
+            (AmendmentState::InForce, Some(d("2021-03-01")))
+        );
+        let a = parse("signed: {date: 2019-03-01}\n");
+        let st = status(&a, &a.amendments[0], d("2026-01-01"));
+        assert_eq!(st.in_force_on, Some(d("2020-02-01")));
+    }
 }
