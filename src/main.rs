@@ -23,8 +23,9 @@ fn main() -> ExitCode {
         stderr_tty: std::io::stderr().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         columns: std::env::var("COLUMNS").ok(),
+        // A terminal that reports no size (0 × 0) is like a pipe: no width.
         width: if stdout_tty {
-            comfy_table::Table::new().width()
+            terminal_size::terminal_size().map(|(w, _)| w.0).filter(|w| *w > 0)
         } else {
             None
         },

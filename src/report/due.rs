@@ -1,7 +1,7 @@
 //! `accord due` output: table, JSON and CSV (ICS is in [`super::ics`]).
 
 use super::packed::Fields;
-use super::{colored, opt, write_rows, Cell, Color, Style};
+use super::{colored, drop, fold, fold_text, keep, opt, wrap, write_rows, Cell, Color, Column, Style};
 use crate::engine::due::{DueStatus, Item, Kind};
 use crate::model::Modality;
 use chrono::NaiveDate;
@@ -113,12 +113,23 @@ pub(crate) fn sort(rows: &mut [Row]) {
     rows.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
 }
 
+/// The due table: on a narrow terminal the parties follow the text first, then the
+/// days go, then the article follows the text too.
+const DUE_COLUMNS: [Column; 7] = [
+    keep("date"),
+    drop("days", 2),
+    keep("status"),
+    keep("agreement"),
+    wrap("what"),
+    fold_text("who", 1, 4, "— ", ""),
+    fold("article", 3, 4, "(", ")"),
+];
+
 pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
     if rows.is_empty() {
         return writeln!(out, "nothing due");
     }
-    let headers = ["date", "days", "status", "agreement", "what", "who", "article"];
-    write_rows(out, style, &headers, rows.len(), |n, cells| {
+    write_rows(out, style, &DUE_COLUMNS, rows.len(), |n, cells| {
         let r = &rows[n];
         let (mark, color) = match r.status {
             DueStatus::Overdue => ("! overdue", Color::Red),
