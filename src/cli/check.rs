@@ -1,6 +1,7 @@
 //! `accord check`: load every file, apply `--strict`, `--allow` and `--deny`, print
 //! every diagnostic and a summary. Silent with exit 0 when all is well.
 
+use super::args::Common;
 use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
@@ -15,6 +16,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) common: Common,
     /// Files or folders to check; default the agreements folder.
     paths: Vec<PathBuf>,
     /// Print a summary even when all is well.
@@ -29,9 +32,9 @@ pub(crate) struct CheckArgs {
     /// Make this check an error (repeatable).
     #[arg(long, value_parser = code_arg, value_name = "CODE")]
     deny: Vec<Code>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
-    format: CheckFormat,
+    /// Output format [default: text, or the project's `format` where it is one of these].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<CheckFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,7 +81,7 @@ pub(crate) fn run(args: &CheckArgs, cx: &Context, io: &mut Io) -> Result<Exit, E
         .filter(|d| d.severity == Severity::Warning)
         .count();
     let diagnostics = &scanned.diagnostics;
-    match args.format {
+    match cx.format(args.format, CheckFormat::Text) {
         CheckFormat::Json => report::diagnostics::json(io.out, diagnostics, scanned.files, scanned.index.len())?,
         CheckFormat::Github => report::diagnostics::github(io.out, diagnostics)?,
         CheckFormat::Text => {

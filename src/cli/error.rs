@@ -28,6 +28,15 @@ pub enum Error {
     /// An option value the command cannot use.
     #[error("{0}")]
     InvalidArgument(String),
+    /// The project file (`accord.toml`) cannot be used, with its location.
+    #[error("{0}")]
+    Project(String),
+    /// A common option given to a command that takes none (`accord --as-of D man`).
+    #[error("{option} does not apply to `accord {command}`")]
+    NotApplicable {
+        option: &'static str,
+        command: &'static str,
+    },
     /// The engine will not compute, and says why (an answer about the agreement, so it
     /// is printed as a sentence, not as an error of use).
     #[error(transparent)]
@@ -85,6 +94,8 @@ impl Error {
             | Error::UnknownAgreement { .. }
             | Error::UnknownParty { .. }
             | Error::InvalidArgument(_)
+            | Error::Project(_)
+            | Error::NotApplicable { .. }
             | Error::File(_)
             | Error::Output(_) => Exit::Usage,
         }
@@ -95,6 +106,8 @@ impl Error {
         match self {
             Error::UnknownAgreement { help, .. } | Error::UnknownParty { help, .. } => Some(help),
             Error::Load { help, .. } => *help,
+            Error::Project(_) => Some("docs/project.md describes accord.toml"),
+            Error::NotApplicable { .. } => Some("it reads no agreements; leave the option out"),
             _ => None,
         }
     }

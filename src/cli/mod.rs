@@ -8,6 +8,7 @@
 mod agreements;
 mod args;
 mod check;
+mod complete;
 mod context;
 mod due;
 mod error;
@@ -20,7 +21,8 @@ mod run;
 mod shell;
 mod terminate;
 
-pub use args::{Cli, ColorChoice};
+pub use args::{suggest_command, Cli, ColorChoice};
+pub use context::Invocation;
 pub use error::Error;
 pub use exit::Exit;
 pub use output::{Io, Terminal};

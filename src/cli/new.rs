@@ -2,6 +2,7 @@
 //! signature is recorded, with the schema modeline for editors, checked before it is
 //! written, never replacing a file or reusing an id without being told.
 
+use super::args::Common;
 use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
@@ -19,6 +20,8 @@ use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub(crate) struct NewArgs {
+    #[command(flatten)]
+    pub(crate) common: Common,
     /// The new agreement's id ([a-z0-9-]+); the file is DIR/ID.yaml.
     id: String,
     /// The agreement's title.

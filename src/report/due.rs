@@ -1,7 +1,7 @@
 //! `accord due` output: table, JSON and CSV (ICS is in [`super::ics`]).
 
 use super::packed::Fields;
-use super::{colored, drop, fold, fold_text, keep, opt, wrap, write_rows, Cell, Color, Column, Style};
+use super::{drop, fold, fold_text, keep, opt, wrap, write_rows_with_notes, Cell, Color, Column, Style};
 use crate::engine::due::{DueStatus, Item, Kind};
 use crate::model::Modality;
 use chrono::NaiveDate;
@@ -17,8 +17,9 @@ pub(crate) struct Row {
     kind: Kind,
     assumed: bool,
     /// agreement, id, text, who, article, parties (space-separated), the marks the
-    /// table adds to the text, and the assumptions (space-separated).
-    fields: Fields<8>,
+    /// table adds to the text, the assumptions (space-separated), and the explanation
+    /// (empty unless asked for).
+    fields: Fields<9>,
 }
 
 /// What the table says beside an item's text: what rests on an assumption, what is
@@ -60,6 +61,7 @@ impl Row {
                 &i.parties.join(" "),
                 &marks(i),
                 &i.assumptions.join(" "),
+                &i.explanation,
             ]),
         }
     }
@@ -91,6 +93,11 @@ impl Row {
 
     fn assumptions(&self) -> &str {
         self.fields.get(7)
+    }
+
+    /// How the date was computed; empty when explanations were left out.
+    fn explanation(&self) -> &str {
+        self.fields.get(8)
     }
 
     /// Party ids, space-separated.
@@ -125,11 +132,17 @@ const DUE_COLUMNS: [Column; 7] = [
     fold("article", 3, 4, "(", ")"),
 ];
 
-pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
+pub(crate) fn table_out(
+    out: &mut dyn Write,
+    style: &Style,
+    rows: &[Row],
+    as_of: NaiveDate,
+    empty: &str,
+) -> io::Result<()> {
     if rows.is_empty() {
-        return writeln!(out, "nothing due");
+        return writeln!(out, "{empty}");
     }
-    write_rows(out, style, &DUE_COLUMNS, rows.len(), |n, cells| {
+    let row = |n: usize, cells: &mut Vec<Cell>| {
         let r = &rows[n];
         let (mark, color) = match r.status {
             DueStatus::Overdue => ("! overdue", Color::Red),
@@ -141,13 +154,18 @@ pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of:
         cells.extend([
             Cell::new(opt(&r.date)),
             Cell::new(r.days(as_of).map_or(String::new(), |d| format!("{d:+}"))),
-            colored(style, mark, color),
+            Cell::units(&[mark]).colored(style, color),
             Cell::new(r.agreement()),
             Cell::new(what),
             Cell::new(r.who()),
             Cell::new(r.article()),
         ]);
-    })
+    };
+    let note = |n: usize| {
+        let e = rows[n].explanation();
+        (!e.is_empty()).then(|| format!("why: {e}"))
+    };
+    write_rows_with_notes(out, style, &DUE_COLUMNS, rows.len(), row, note)
 }
 
 pub(crate) fn json_out(out: &mut dyn Write, items: &[Item]) -> io::Result<()> {
@@ -164,7 +182,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub(crate) const CSV_COLUMNS: [&str; 11] = [
+pub(crate) const CSV_COLUMNS: [&str; 12] = [
     "date",
     "days",
     "status",
@@ -172,6 +190,7 @@ pub(crate) const CSV_COLUMNS: [&str; 11] = [
     "kind",
     "id",
     "parties",
+    "who",
     "article",
     "assumed",
     "text",
@@ -189,6 +208,7 @@ pub(crate) fn csv_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io
             r.kind.name().to_string(),
             r.id().to_string(),
             r.parties().to_string(),
+            r.who().to_string(),
             r.article().to_string(),
             r.assumed.to_string(),
             r.text().to_string(),

@@ -14,7 +14,8 @@ pub(crate) mod table;
 pub(crate) mod terminate;
 
 pub(crate) use table::{
-    colored, drop, fold, fold_text, keep, table, wrap, write_rows, write_table, Cell, Color, Column, Style,
+    drop, fold, fold_text, keep, table, wrap, write_rows, write_rows_with_notes, write_table, Cell, Color, Column,
+    Style,
 };
 
 /// Pretty-printed JSON and a line end.

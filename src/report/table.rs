@@ -79,11 +79,6 @@ impl Cell {
     }
 }
 
-/// A cell coloured only when colour is on.
-pub(crate) fn colored(style: &Style, text: impl ToString, color: Color) -> Cell {
-    Cell::new(text).colored(style, color)
-}
-
 /// How a column behaves when the table is wider than the terminal.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Fit {
@@ -219,6 +214,19 @@ pub(crate) fn write_rows(
     n: usize,
     row: impl Fn(usize, &mut Vec<Cell>),
 ) -> io::Result<()> {
+    write_rows_with_notes(out, style, columns, n, row, |_| None)
+}
+
+/// As [`write_rows`], with a note under each row that has one (`due --explain`),
+/// indented and wrapped to the width.
+pub(crate) fn write_rows_with_notes(
+    out: &mut dyn Write,
+    style: &Style,
+    columns: &[Column],
+    n: usize,
+    row: impl Fn(usize, &mut Vec<Cell>),
+    note: impl Fn(usize) -> Option<String>,
+) -> io::Result<()> {
     let mut measures: Vec<Measure> = columns.iter().map(|c| Measure::of_header(c.header)).collect();
     let mut cells = Vec::with_capacity(columns.len());
     for i in 0..n {
@@ -235,6 +243,25 @@ pub(crate) fn write_rows(
         cells.clear();
         row(i, &mut cells);
         layout.write(out, &cells, false)?;
+        if let Some(text) = note(i) {
+            write_note(out, &text, style.width.map(usize::from))?;
+        }
+    }
+    Ok(())
+}
+
+/// A note under a row ("why: …"): indented, its lines after the first hanging under
+/// its text, wrapped to the width when one is known.
+fn write_note(out: &mut dyn Write, text: &str, terminal: Option<usize>) -> io::Result<()> {
+    const INDENT: usize = 5;
+    let hang = text.find(": ").map_or(0, |i| i + 2);
+    let lines = match terminal.filter(|w| *w > INDENT + hang + 20) {
+        Some(w) => wrap_text(&text[hang..], w - INDENT - hang),
+        None => vec![text[hang..].to_string()],
+    };
+    for (k, line) in lines.iter().enumerate() {
+        let head = if k == 0 { &text[..hang] } else { "" };
+        writeln!(out, "{:INDENT$}{head:hang$}{line}", "")?;
     }
     Ok(())
 }
