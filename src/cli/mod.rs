@@ -17,6 +17,7 @@ mod history;
 mod new;
 mod output;
 mod record;
+mod report;
 mod run;
 mod shell;
 mod terminate;

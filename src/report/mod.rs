@@ -3,6 +3,7 @@
 
 pub(crate) mod diagnostics;
 pub(crate) mod due;
+pub(crate) mod html;
 pub(crate) mod ics;
 pub(crate) mod lifecycle;
 pub(crate) mod list;
