@@ -183,7 +183,7 @@ fn the_treaties_folder_with_participation_and_provisional_application() {
     };
     let climate = section("climate-withdrawal");
     assert!(
-        climate.contains("USA withdrawn: withdrawn: notice of withdrawal received 2019-11-04; last day bound 2020-11-03, the withdrawal takes effect on 2020-11-04"),
+        climate.contains("USA: withdrawn: notice of withdrawal received 2019-11-04; last day bound 2020-11-03, the withdrawal takes effect on 2020-11-04"),
         "{climate}"
     );
     assert!(section("provisional").contains("Applied provisionally since 2024-03-15; not in force"));

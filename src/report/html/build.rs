@@ -156,7 +156,6 @@ fn party_standings(a: &Agreement, as_of: NaiveDate) -> Vec<PartyStanding> {
         .into_iter()
         .map(|p| PartyStanding {
             party: a.party_label(&p.party),
-            state: p.status.label().to_string(),
             class: p.status.name().replace('_', "-"),
             reason: p.reason,
         })

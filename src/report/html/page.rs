@@ -117,11 +117,10 @@ pub(crate) struct Standing {
 pub(crate) struct PartyStanding {
     /// The party's short name ("IOM").
     pub party: String,
-    /// "bound", "withdrawing", "withdrawn", "not bound", "other parties".
-    pub state: String,
-    /// The class styles use ("bound").
+    /// Where it stands, as a class name: "bound", "withdrawing", "withdrawn",
+    /// "not-bound", "other-parties".
     pub class: String,
-    /// Why, with the dates: "bound since 2016-11-04, …".
+    /// Where it stands and why, with the dates: "bound since 2016-11-04, …".
     pub reason: String,
 }
 

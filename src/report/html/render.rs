@@ -211,7 +211,6 @@ mod tests {
             }],
             participation: vec![PartyStanding {
                 party: evil.into(),
-                state: evil.into(),
                 class: "bound".into(),
                 reason: evil.into(),
             }],

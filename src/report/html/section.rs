@@ -47,7 +47,8 @@ pub(crate) fn agreement(a: &AgreementView, page: &Page) -> Markup {
                 h4 { "Participation, as of " (page.as_of) }
                 ul.dates {
                     @for p in &a.participation {
-                        li { strong { (p.party) } " " span class={ "state " (p.class) } { (p.state) } ": " (p.reason) }
+                        // The engine's reason starts with the state: "withdrawn: notice …".
+                        li data-state=(p.class) { strong { (p.party) } ": " (p.reason) }
                     }
                 }
             }
@@ -76,7 +77,7 @@ pub(crate) fn agreement(a: &AgreementView, page: &Page) -> Markup {
                     @for am in &a.amendments {
                         li {
                             strong { (am.id) } " to " (am.article.as_deref().unwrap_or("the agreement")) ": "
-                            span.state { (am.state) } " — " (am.reason)
+                            span.am-state { (am.state) } " — " (am.reason)
                             @if let Some(s) = &am.summary { ". " (s) }
                         }
                     }

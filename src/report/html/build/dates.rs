@@ -401,7 +401,7 @@ mod tests {
             .agreements
             .iter()
             .flat_map(|a| &a.participation)
-            .find(|p| p.state == "withdrawn")
+            .find(|p| p.class == "withdrawn")
             .unwrap_or_else(|| panic!("{standings:?}"));
         assert!(withdrawn.reason.contains("withdrawal"), "{}", withdrawn.reason);
         // Terminated in 2012; articles 1 to 9 survive for ten years after its last day.
