@@ -54,6 +54,8 @@ enum DueFormat {
     Json,
     Csv,
     Ics,
+    /// A GitHub-flavoured Markdown table (issues, chat, a CI job summary).
+    Markdown,
 }
 
 impl DueArgs {
@@ -69,8 +71,8 @@ impl DueArgs {
 }
 
 /// What a worker keeps of one agreement: full items for JSON and ICS, packed rows for
-/// the table and CSV; its date of entry into force, for supersession; and its party ids
-/// when `--party` must be checked.
+/// the table, CSV and Markdown; its date of entry into force, for supersession; and its
+/// party ids when `--party` must be checked.
 struct Kept {
     found: Found,
     in_force_since: Option<chrono::NaiveDate>,
@@ -84,7 +86,7 @@ enum Found {
 
 pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
     let filter = args.filter();
-    let packed = matches!(args.format, DueFormat::Table | DueFormat::Csv);
+    let packed = matches!(args.format, DueFormat::Table | DueFormat::Csv | DueFormat::Markdown);
     let query = Query {
         as_of: cx.as_of,
         within: args.within,
@@ -129,6 +131,7 @@ pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
         DueFormat::Json => report::due::json_out(io.out, &items)?,
         DueFormat::Ics => report::ics::write(io.out, &items, cx.as_of)?,
         DueFormat::Csv => report::due::csv_out(io.out, &rows, cx.as_of)?,
+        DueFormat::Markdown => report::due::markdown_out(io.out, &rows, cx.as_of)?,
         DueFormat::Table => report::due::table_out(io.out, &io.style, &rows, cx.as_of)?,
     }
     let mut statuses = items.iter().map(|i| i.status).chain(rows.iter().map(|r| r.status));

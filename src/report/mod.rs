@@ -8,6 +8,7 @@ pub(crate) mod gitlab;
 pub(crate) mod ics;
 pub(crate) mod lifecycle;
 pub(crate) mod list;
+pub(crate) mod markdown;
 pub(crate) mod message;
 pub(crate) mod packed;
 pub(crate) mod record;
