@@ -395,3 +395,49 @@ fn fail_on_due_fails_only_when_something_falls_due_within_the_period() {
     ]);
     assert!(skipped.log.contains("accord check: skipped"), "{}", skipped.log);
 }
+
+/// The YAML blocks of docs/ci.md that are whole documents (workflows, pipelines, configs).
+fn documented_yaml() -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(Path::new(ROOT).join("docs/ci.md")).unwrap();
+    let mut blocks = Vec::new();
+    for part in text.split("```yaml\n").skip(1) {
+        let block = &part[..part.find("```").unwrap()];
+        if block.starts_with(' ') || block.starts_with('-') {
+            continue; // a fragment to add to a file shown whole above it
+        }
+        let value: serde_json::Value =
+            serde_saphyr::from_str(block).unwrap_or_else(|e| panic!("docs/ci.md: not YAML ({e}):\n{block}"));
+        blocks.push(value);
+    }
+    blocks
+}
+
+#[test]
+fn the_documented_workflows_use_only_inputs_the_action_has() {
+    let action = action();
+    let text = std::fs::read_to_string(Path::new(ROOT).join("docs/ci.md")).unwrap();
+    for name in action.inputs.keys() {
+        assert!(
+            text.contains(&format!("| `{name}` |")),
+            "docs/ci.md does not document input `{name}`"
+        );
+    }
+    let mut uses = 0;
+    for doc in documented_yaml() {
+        let Some(jobs) = doc.get("jobs").and_then(|j| j.as_object()) else {
+            continue;
+        };
+        for job in jobs.values() {
+            for step in job["steps"].as_array().unwrap() {
+                if !step["uses"].as_str().is_some_and(|u| u.starts_with("OWNER/accord@")) {
+                    continue;
+                }
+                uses += 1;
+                for key in step["with"].as_object().into_iter().flatten().map(|(k, _)| k) {
+                    assert!(action.inputs.contains_key(key), "docs/ci.md uses unknown input `{key}`");
+                }
+            }
+        }
+    }
+    assert!(uses >= 3, "the PR, schedule and SARIF workflows use the Action");
+}

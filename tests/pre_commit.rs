@@ -105,3 +105,28 @@ fn the_hook_fails_on_a_broken_agreement_and_passes_once_it_is_fixed() {
     assert!(text.contains("accord check") && text.contains("Passed"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_hook_is_declared_as_docs_ci_md_says() {
+    #[derive(serde::Deserialize)]
+    struct Hook {
+        id: String,
+        entry: String,
+        language: String,
+        files: String,
+    }
+    let text = std::fs::read_to_string(Path::new(ROOT).join(".pre-commit-hooks.yaml")).unwrap();
+    let hooks: Vec<Hook> = serde_saphyr::from_str(&text).unwrap();
+    assert_eq!(hooks.len(), 1);
+    let hook = &hooks[0];
+    assert_eq!(
+        (hook.id.as_str(), hook.entry.as_str(), hook.language.as_str()),
+        ("accord-check", "accord check", "rust")
+    );
+    assert_eq!(hook.files, r"^agreements/.*\.ya?ml$");
+    let docs = std::fs::read_to_string(Path::new(ROOT).join("docs/ci.md")).unwrap();
+    assert!(
+        docs.contains("      - id: accord-check\n"),
+        "docs/ci.md shows the hook's configuration"
+    );
+}
