@@ -6,6 +6,7 @@ use super::agreements::{ListArgs, ShowArgs, StatusArgs};
 use super::check::CheckArgs;
 use super::due::DueArgs;
 use super::history::{AmendmentsArgs, TimelineArgs};
+use super::import::ImportArgs;
 use super::new::NewArgs;
 use super::record::RecordArgs;
 use super::shell::CompletionsArgs;
@@ -124,6 +125,11 @@ pub(crate) enum Command {
     /// Print the JSON Schema of the file format (draft-07), for editors.
     #[command(after_help = "Example:\n  accord schema > accord.schema.json")]
     Schema,
+    /// Draft an agreement file from the agreement's text, for review.
+    #[command(
+        after_help = "Examples:\n  accord import mou.txt                 writes agreements/ID.yaml (never replaces a file)\n  accord import mou.txt --out -         prints the draft\n  pdftotext -layout mou.pdf mou.txt     PDF: extract the text first\n  accord import mou.txt --format json   the extraction with line and column of each value"
+    )]
+    Import(ImportArgs),
     /// Check agreement files and report every problem (for CI).
     #[command(after_help = "Examples:\n  accord check\n  accord check agreements/ --format github --strict")]
     Check(CheckArgs),

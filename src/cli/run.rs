@@ -7,7 +7,7 @@ use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
-use super::{agreements, check, due, history, new, record, shell, terminate};
+use super::{agreements, check, due, history, import, new, record, shell, terminate};
 use crate::report;
 use chrono::NaiveDate;
 use std::io;
@@ -31,6 +31,7 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<Exit> {
         Command::Timeline(args) => history::timeline(args, &cx, io),
         Command::New(args) => new::run(args, &cx, io),
         Command::Record(args) => record::run(args, &cx, io),
+        Command::Import(args) => import::run(args, &cx, io),
         Command::Completions(args) => shell::completions(args, io),
         Command::Man => shell::man(io),
         Command::Schema => shell::schema_out(io),

@@ -4,6 +4,7 @@
 pub(crate) mod diagnostics;
 pub(crate) mod due;
 pub(crate) mod ics;
+pub(crate) mod import;
 pub(crate) mod lifecycle;
 pub(crate) mod list;
 pub(crate) mod message;
