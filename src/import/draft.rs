@@ -3,6 +3,7 @@
 //! and JSON renderers write it; nothing here reads text.
 
 use super::source::Quote;
+pub use crate::model::Modality;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -177,24 +178,6 @@ pub struct Superseded {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    Shall,
-    Will,
-    May,
-}
-
-impl Modality {
-    pub fn name(self) -> &'static str {
-        match self {
-            Modality::Shall => "shall",
-            Modality::Will => "will",
-            Modality::May => "may",
-        }
-    }
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -1,5 +1,6 @@
-//! The duty clauses of a sentence: each trigger (shall, will, must, may, undertake(s)
-//! to, agree(s) to, commit(s) to, is/are to) with the clause it opens, the subject
+//! The duty clauses of a sentence: each trigger (shall, will, must, should, may,
+//! undertake(s) to, agree(s) to, commit(s) to, is/are to, intend(s) to, express(es) …
+//! intention) with the clause it opens, the subject
 //! before it (carried over in "… and will send"), and its verb phrase. A trigger in a
 //! relative clause ("such action as may be necessary", "bodies that may be
 //! established") or inside another duty's verb phrase is not a duty of its own. A
@@ -16,7 +17,16 @@ const TRIGGERS: &[(&str, Modality)] = &[
     ("shall", Modality::Shall),
     ("must", Modality::Shall),
     ("will", Modality::Will),
+    ("should", Modality::Should),
     ("may", Modality::May),
+    ("intend to", Modality::Intends),
+    ("intends to", Modality::Intends),
+    ("express their intention", Modality::Intends),
+    ("expresses its intention", Modality::Intends),
+    ("declare their intention", Modality::Intends),
+    ("declares its intention", Modality::Intends),
+    ("have the intention", Modality::Intends),
+    ("has the intention", Modality::Intends),
     ("undertake to", Modality::Shall),
     ("undertakes to", Modality::Shall),
     ("agree to", Modality::Shall),
@@ -165,8 +175,9 @@ fn triggers(t: &str) -> Vec<(usize, usize, Modality)> {
     let mut out: Vec<(usize, usize, Modality)> = Vec::new();
     for (word, m) in TRIGGERS {
         for at in find_words(t, word) {
-            // "May" with a capital is the month.
-            if *word == "may" && t[at..].starts_with('M') {
+            // "May" with a capital is the month; "Should" opens a condition ("Should
+            // a dispute arise").
+            if (*word == "may" && t[at..].starts_with('M')) || (*word == "should" && t[at..].starts_with('S')) {
                 continue;
             }
             if !out.iter().any(|(a, l, _)| at >= *a && at < a + l) {

@@ -125,7 +125,6 @@ pub fn import(input: &str, opts: &Options) -> Draft {
         .chain(termination.iter().map(|t| t.1))
         .collect();
     d.obligations = obligations::find(&doc, &all, &refs, &skip, anchored);
-    intentions(&mut d, &doc, &all);
     d.id = opts
         .id
         .clone()
@@ -202,41 +201,6 @@ fn derive_id(d: &Draft, year: Option<i32>) -> String {
         "agreement".into()
     } else {
         id
-    }
-}
-
-/// Statements of intention ("Both Parties express their intention: 1.1 to …") are
-/// not duties the format can state; they are listed for review.
-fn intentions(d: &mut Draft, doc: &structure::Document, all: &[sentences::Sentence]) {
-    const WORDS: &[&str] = &[
-        "express their intention",
-        "expresses its intention",
-        "intend to",
-        "intends to",
-        "have the intention",
-        "declare their intention",
-    ];
-    for s in all.iter().filter(|s| words::has_any(s.text.as_str(), WORDS)) {
-        let at = sentences::reference(doc, s.unit, s.para.as_deref());
-        let also = match doc.mode {
-            structure::Mode::Paragraphs => {
-                let n = &doc.units[s.unit].number;
-                let subs: Vec<&str> = doc
-                    .units
-                    .iter()
-                    .filter(|u| u.number.starts_with(&format!("{n}.")))
-                    .map(|u| u.number.as_str())
-                    .collect();
-                if subs.is_empty() {
-                    String::new()
-                } else {
-                    format!(" and paras {}–{}", subs[0], subs[subs.len() - 1])
-                }
-            }
-            _ => String::new(),
-        };
-        let text = format!("{at}{also} state intentions, not duties; the format has no modality for them, so they are not listed as obligations");
-        d.remark(Section::Obligations, RemarkKind::Review, text, Some(s.text.quote_all()));
     }
 }
 

@@ -2,7 +2,9 @@
 //! paragraphs read as the amendment or termination clause, each with its modality,
 //! parties, article, text, id and schedule ([`super::schedule`]). A "may" in a
 //! paragraph granting a right belongs to the right; standing duties of one paragraph
-//! with the same parties and modality are merged.
+//! with the same parties and modality are merged. A lead-in that ends its paragraph
+//! with a colon ("Both Parties express their intention:") gives its subject and
+//! modality to the sub-paragraphs that follow it ("1.1 to facilitate …").
 
 use super::draft::{Found, Modality, Obligation};
 use super::duties::{clauses_of, resolution, Clause};
@@ -16,7 +18,7 @@ use super::words::{capitalise, has_any, kebab, tokens};
 /// Every obligation in the operative text. `skip` holds (unit, block) paragraphs
 /// read as other clauses; `anchored` says whether recurring duties can be scheduled.
 pub(crate) fn find(doc: &Document, all: &[Sentence], refs: &Refs, skip: &[(usize, usize)], anchored: bool) -> Vec<Obligation> {
-    let mut out: Vec<Obligation> = Vec::new();
+    let mut out: Vec<(usize, Obligation)> = Vec::new();
     let mut last_subject: Option<(usize, usize, Vec<usize>)> = None;
     // Paragraphs granting a right: their "may" clauses belong to the right.
     let rights: Vec<(usize, usize)> = all
@@ -35,26 +37,78 @@ pub(crate) fn find(doc: &Document, all: &[Sentence], refs: &Refs, skip: &[(usize
         })
         .map(|s| (s.unit, s.block))
         .collect();
-    for s in all {
+    let mut lead: Option<Lead> = None;
+    for (n, s) in all.iter().enumerate() {
         if skip.contains(&(s.unit, s.block)) {
             continue;
         }
         let t = s.text.as_str();
+        let number = place(doc, s);
+        lead = lead.filter(|l| number.starts_with(&format!("{}.", l.number)));
         let mut clauses = resolution(t, refs).into_iter().collect::<Vec<_>>();
         if clauses.is_empty() {
             clauses = clauses_of(t, refs, &mut last_subject, (s.unit, s.block));
+        }
+        if clauses.is_empty() {
+            clauses.extend(lead.as_ref().and_then(|l| l.item(t)));
         }
         for c in clauses {
             if c.modality == Modality::May && rights.contains(&(s.unit, s.block)) {
                 continue;
             }
-            push(&mut out, doc, s, refs, c, anchored);
+            if t[c.vp.clone()].trim().trim_end_matches(':').trim().is_empty() {
+                lead = Some(Lead {
+                    number: number.clone(),
+                    words: t[c.start..c.vp.start].trim().to_string(),
+                    clause: c,
+                });
+                continue;
+            }
+            push(&mut out, doc, (n, s), refs, c, anchored);
         }
     }
     merge(out)
 }
 
-fn push(out: &mut Vec<Obligation>, doc: &Document, s: &Sentence, refs: &Refs, c: Clause, anchored: bool) {
+/// A duty's subject and modality announced by a lead-in ("Both Parties express their
+/// intention:"), for the sub-paragraphs of `number`.
+struct Lead {
+    number: String,
+    /// The lead-in's words up to the colon.
+    words: String,
+    clause: Clause,
+}
+
+impl Lead {
+    /// The clause of a sub-paragraph that continues the lead-in: it opens in lower case
+    /// ("to facilitate …", "subject to the resources, to conduct …").
+    fn item(&self, t: &str) -> Option<Clause> {
+        let first = t.trim_start().chars().next()?;
+        if !first.is_lowercase() {
+            return None;
+        }
+        let start = t.len() - t.trim_start().len();
+        Some(Clause {
+            modality: self.clause.modality,
+            parties: self.clause.parties.clone(),
+            start,
+            carried: Some(self.words.clone()),
+            vp: start..t.trim_end().len(),
+            review: self.clause.review.clone(),
+        })
+    }
+}
+
+/// The number of a sentence's paragraph: the unit's number, or its paragraph's within
+/// an article ("1", "1.1").
+fn place(doc: &Document, s: &Sentence) -> String {
+    match &s.para {
+        Some(p) => format!("{}/{p}", doc.units[s.unit].number),
+        None => doc.units[s.unit].number.clone(),
+    }
+}
+
+fn push(out: &mut Vec<(usize, Obligation)>, doc: &Document, (n, s): (usize, &Sentence), refs: &Refs, c: Clause, anchored: bool) {
     if c.parties.is_empty() {
         return;
     }
@@ -100,7 +154,7 @@ fn push(out: &mut Vec<Obligation>, doc: &Document, s: &Sentence, refs: &Refs, c:
         };
         let text = format!("{subject} {part}");
         let text = capitalise(&shorten(super::source::collapse_spaces(text.trim()).as_str(), 240));
-        out.push(Obligation {
+        out.push((n, Obligation {
             id: id_for(part),
             text,
             parties: c.parties.iter().map(|&i| refs.parties[i].id.clone()).collect(),
@@ -111,7 +165,7 @@ fn push(out: &mut Vec<Obligation>, doc: &Document, s: &Sentence, refs: &Refs, c:
             once,
             source: s.text.quote(c.start..c.vp.end),
             reviews,
-        });
+        }));
     }
 }
 
@@ -177,21 +231,29 @@ fn id_for(vp: &str) -> String {
 }
 
 /// Standing duties of one paragraph with the same parties and modality become one
-/// obligation; ids are made unique.
-fn merge(list: Vec<Obligation>) -> Vec<Obligation> {
-    let mut out: Vec<Obligation> = Vec::new();
-    for o in list {
+/// obligation, and so do the steps of one sentence that different parties take with
+/// the same modality (a procedure between them); ids are made unique.
+fn merge(list: Vec<(usize, Obligation)>) -> Vec<Obligation> {
+    let mut out: Vec<(usize, Obligation)> = Vec::new();
+    for (n, o) in list {
         let standing = o.every.is_none() && !o.once;
-        let same = out.iter_mut().find(|x| {
-            x.every.is_none()
-                && !x.once
-                && standing
-                && x.article == o.article
-                && x.modality == o.modality
-                && x.parties == o.parties
+        let same = out.iter_mut().find(|(m, x)| {
+            let alike = x.article == o.article && x.modality == o.modality;
+            let standing_alike = standing && x.every.is_none() && !x.once && x.parties == o.parties;
+            // "X shall notify Y …, and Y shall bring it to …": one procedure.
+            let procedure = *m == n && x.parties != o.parties && x.every.is_none() && o.every.is_none();
+            alike && (standing_alike || procedure)
         });
         match same {
-            Some(x) => {
+            Some((_, x)) => {
+                if x.parties != o.parties {
+                    for p in &o.parties {
+                        if !x.parties.contains(p) {
+                            x.parties.push(p.clone());
+                        }
+                    }
+                    x.once = false;
+                }
                 x.text = shorten(&format!("{}; {}", x.text.trim_end_matches('.'), o.text), 300);
                 for r in o.reviews {
                     if !x.reviews.contains(&r) {
@@ -199,9 +261,10 @@ fn merge(list: Vec<Obligation>) -> Vec<Obligation> {
                     }
                 }
             }
-            None => out.push(o),
+            None => out.push((n, o)),
         }
     }
+    let mut out: Vec<Obligation> = out.into_iter().map(|(_, o)| o).collect();
     let mut seen: Vec<String> = Vec::new();
     for o in &mut out {
         let base = o.id.clone();
@@ -286,6 +349,33 @@ mod tests {
         assert_eq!((o[5].0.as_str(), o[5].4), ("Art. 3(3)", true));
         assert_eq!(o[6], row("Art. 3(4)", &["au", "bf"], "will"));
         assert_eq!(o.len(), 7);
+    }
+
+    #[test]
+    fn intentions_and_recommendations_keep_their_force() {
+        let o = run("1. Both Parties express their intention:\n\n1.1. to facilitate cooperation in the field of migration;\n\n1.2. subject to the resources available, to hold joint seminars;\n\n2. AU intends to send observers. BF should consult AU. Should a dispute arise, BF shall inform AU.\n\n3. The Parties will meet.");
+        assert_eq!(
+            o,
+            vec![
+                row("para 1.1", &["au", "bf"], "intends"),
+                row("para 1.2", &["au", "bf"], "intends"),
+                row("para 2", &["au"], "intends"),
+                row("para 2", &["bf"], "should"),
+                row("para 2", &["bf"], "shall"),
+                row("para 3", &["au", "bf"], "will"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_steps_of_one_procedure_are_one_obligation() {
+        let o = run("Article 5\n1. AU may propose items. In such cases, AU shall notify the Director General of the Beta Fund, and the Director General of the Beta Fund shall bring the items to the attention of the Board.\n2. AU shall report annually, and BF shall publish the report.");
+        assert_eq!(o[0], row("Art. 5(1)", &["au"], "may"));
+        assert_eq!(o[1], row("Art. 5(1)", &["au", "bf"], "shall"));
+        assert_eq!((o[2].0.as_str(), o[2].1.clone()), ("Art. 5(2)", vec!["au".to_string()]));
+        assert_eq!(o[2].3, Some(("1 year".into(), false)));
+        assert_eq!((o[3].0.as_str(), o[3].1.clone()), ("Art. 5(2)", vec!["bf".to_string()]));
+        assert_eq!(o.len(), 4);
     }
 
     #[test]
