@@ -289,18 +289,25 @@ fn fixtures_cover_schemes_dates_and_wordings() {
         .iter()
         .any(|o| o.article.as_deref() == Some("Annex, para 2")));
 
-    // Artículo headings, a Spanish date, and offsets the format cannot state.
+    // Artículo headings, a Spanish date, entry into force on the thirtieth day after
+    // signature, and a denunciation that takes effect on the thirtieth day after receipt.
     let (a, yaml) = get("offsets-es.txt");
     assert_eq!(numbers(&a), ["1", "2", "3"]);
     assert_eq!(
         a.signed.as_ref().and_then(|s| s.date).map(|d| d.to_string()).as_deref(),
         Some("2019-05-03")
     );
-    assert!(a.entry_into_force.is_none() && a.termination.is_none());
-    assert!(yaml.contains("\"thirtieth day after it is signed\": the format cannot state this"));
-    assert!(
-        yaml.contains("# review: Art. 3(2): termination takes effect \"thirtieth day after the notification reaches")
+    let eif = a.entry_into_force.as_ref().unwrap();
+    assert_eq!(eif.upon, accord::model::Upon::Signature);
+    assert_eq!(
+        eif.after,
+        Some(accord::time::after::After::Period(accord::time::period::Period::days(30)))
     );
+    assert!(yaml.contains("  after: \"30 days\"  # line 13: \"thirtieth day after\""), "{yaml}");
+    let t = a.termination.as_ref().unwrap();
+    assert_eq!(t.notice, Some(accord::time::period::Period::days(30)));
+    assert_eq!(t.counting, accord::model::Counting::Anniversary);
+    assert!(yaml.contains("# review: the text names the day notice takes effect"));
 }
 
 /// The press release in sources/ announces a signing "today": it has no date, no

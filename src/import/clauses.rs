@@ -203,7 +203,7 @@ pub(crate) fn supersedes(all: &[Sentence]) -> Vec<Found<Superseded>> {
 mod tests {
     use super::*;
     use crate::import::clean::clean;
-    use crate::import::draft::{EntryIntoForce, Remark, Then, Upon};
+    use crate::import::draft::{EntryIntoForce, Then, Upon};
     use crate::import::eif::entry_into_force;
     use crate::import::front::{preamble, title};
     use crate::import::parties::find;
@@ -214,7 +214,6 @@ mod tests {
         eif: Option<EntryIntoForce>,
         amendment: Option<Amendment>,
         supersedes: Vec<Found<Superseded>>,
-        remarks: Vec<Remark>,
         organs: Vec<Vec<String>>,
     }
 
@@ -236,7 +235,6 @@ mod tests {
             eif,
             amendment,
             supersedes: supersedes(&all),
-            remarks,
             organs: parties.iter().map(|p| p.organs.clone()).collect(),
         }
     }
@@ -278,34 +276,33 @@ mod tests {
     }
 
     #[test]
-    fn offsets_are_not_guessed() {
-        let o =
-            run("Article 12\nThe present Agreement enters into force on the thirtieth day after it has been signed.");
-        assert!(o.eif.is_none());
-        assert!(o.remarks[0].text.contains("thirtieth day after"));
+    fn offsets_after_the_trigger() {
+        let after = |o: &Out| o.eif.as_ref().and_then(|e| e.after.as_ref()).map(|a| a.value.clone());
+        let o = run("Article 12\nThe present Agreement enters into force on the thirtieth day after it has been signed.");
+        assert_eq!(o.eif.as_ref().map(|e| e.upon.value.clone()), Some(Upon::Signature));
+        assert_eq!(after(&o).as_deref(), Some("30 days"));
         let o = run("Article 12\nThe present Agreement enters into force on the day after the second of the two notifications is received.");
-        assert!(o.eif.is_none());
+        assert_eq!(o.eif.as_ref().map(|e| e.upon.value.clone()), Some(Upon::Notifications));
+        assert_eq!(after(&o).as_deref(), Some("1 day"));
+        let o = run("Article 12\nThis Agreement shall enter into force on the first day of the third month following the month in which it was signed.");
+        assert_eq!(after(&o).as_deref(), Some("first day of the third month"));
+        assert_eq!(o.eif.unwrap().after.unwrap().source.text, "first day of the third month following");
     }
 
     #[test]
-    fn entry_into_force_on_notifications_and_on_a_date() {
-        let o = run("Article 5\nThe present Agreement enters into force once each Party has notified the other that its own procedures are complete, on the day the later notification arrives.");
+    fn instruments_agreed_dates_and_later_parties() {
+        let o = run("Article 20\n1. This Agreement shall enter into force sixty days after the date on which twelve States have deposited their instruments of ratification, provided that three of them are coastal States.\n2. For each State depositing its instrument after that date, the Agreement shall enter into force on the thirtieth day following the deposit of its own instrument.");
         let e = o.eif.unwrap();
-        assert!(matches!(
-            e.upon.value,
-            Upon::Conditions {
-                then: Then::LastApproval,
-                ..
-            }
-        ));
+        assert_eq!(e.upon.value, Upon::Instruments { count: 12 });
+        assert!(e.upon.review.as_deref().unwrap_or("").contains("\"provided that three of them are coastal States\""));
+        assert_eq!(e.after.map(|a| a.value).as_deref(), Some("60 days"));
+        assert_eq!(e.for_later_parties.map(|a| a.value).as_deref(), Some("30 days"));
+        let o = run("Article 8\nThe Agreement shall enter into force on a date to be agreed once the Parties have informed each other that their procedures are complete.");
+        let e = o.eif.unwrap();
+        assert_eq!((e.upon.value, e.after.is_none()), (Upon::AgreedDate, true));
         assert!(e.upon.review.is_some());
-        let o = run("Article 5\nThe present Agreement enters into force on 1 July 2015.");
-        assert_eq!(
-            o.eif.unwrap().upon.value,
-            Upon::Date {
-                date: chrono::NaiveDate::from_ymd_opt(2015, 7, 1).unwrap()
-            }
-        );
+        let o = run("Article 8\nThis Agreement enters into force upon the exchange of the instruments of ratification.");
+        assert_eq!(o.eif.unwrap().upon.value, Upon::Instruments { count: 2 });
     }
 
     #[test]

@@ -101,6 +101,12 @@ pub enum Upon {
     Signature,
     Date { date: NaiveDate },
     Conditions { requires: Vec<Approval>, then: Then },
+    /// Once every party has notified the others that its requirements are met.
+    Notifications,
+    /// Once `count` instruments (or notifications to the depositary) are deposited.
+    Instruments { count: u32 },
+    /// On a date the parties agree.
+    AgreedDate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -113,6 +119,13 @@ pub enum Then {
 #[derive(Clone, Debug, Serialize)]
 pub struct EntryIntoForce {
     pub upon: Found<Upon>,
+    /// How long after the triggering day, as the file writes it: "30 days", "1 day",
+    /// "first day of the second month".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<Found<String>>,
+    /// With `Instruments`: for a party whose instrument comes later, from its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_later_parties: Option<Found<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
     /// The text has no clause; the draft assumes entry into force on signature.
@@ -127,7 +140,23 @@ pub struct Termination {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub form: Option<String>,
     pub end_of_calendar_year: bool,
+    /// The text names the day notice takes effect ("on the thirtieth day after
+    /// receipt"): `counting: anniversary`.
+    pub anniversary: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<Found<NotBefore>>,
+    /// The words that let a notice name a later day (`later_date: allowed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub later_date: Option<Quote>,
     pub article: String,
+}
+
+/// A waiting period before notice may be given.
+#[derive(Clone, Debug, Serialize)]
+pub struct NotBefore {
+    pub period: String,
+    /// Counted from signature, not from entry into force.
+    pub from_signature: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -1,17 +1,19 @@
-//! Entry into force: on signature, on a date, or after approvals or notifications
-//! (on the last of them, or "thereafter upon signature"). Wording the format cannot
-//! state (an offset such as "on the thirtieth day after", "the day after the last
-//! notification", "on an agreed date") is not encoded: the words go into a review
-//! remark. A clause that puts an amendment in force is the amendment's.
+//! Entry into force: what it waits for (signature, a date, approvals by organs, the
+//! parties' notifications, a number of instruments, a date the parties agree) and how
+//! long after that day it comes ([`super::offsets`]: "on the thirtieth day after",
+//! "on the day after", "on the first day of the second month following"). For a
+//! multilateral agreement, the period for a party whose instrument comes later. A
+//! clause that puts an amendment in force is the amendment's.
 
 use super::clauses::{joined, paragraph, AMEND, SELF};
 use super::dates::find_dates;
 use super::draft::{Approval, EntryIntoForce, Found, Remark, RemarkKind, Section, Then, Upon};
+use super::offsets::{offset, Offset};
 use super::parties::Party;
 use super::refs::Refs;
 use super::sentences::{reference, Sentence};
 use super::structure::Document;
-use super::words::{find_any, find_words, has_any, ordinal, tokens};
+use super::words::{cardinal, find_any, find_words, has_any, ordinal, tokens};
 
 const EIF: &[&str] = &[
     "enter into force",
@@ -30,10 +32,65 @@ const EIF: &[&str] = &[
     "entra en vigor",
 ];
 
+/// Words of a clause that waits for instruments or for consent to be bound.
+const INSTRUMENTS: &[&str] = &[
+    "instrument of ratification",
+    "instruments of ratification",
+    "instrument of acceptance",
+    "instruments of acceptance",
+    "instrument of approval",
+    "instruments of approval",
+    "instrument of accession",
+    "instruments of accession",
+    "consent to be bound",
+    "ratifications",
+];
+
+/// Words of a clause that waits for the parties' notifications.
+const NOTIFIED: &[&str] = &[
+    "notified",
+    "notification",
+    "notifications",
+    "notify",
+    "informed each other",
+    "inform each other",
+    "formalities",
+    "internal requirements",
+    "legal requirements",
+    "constitutional requirements",
+    "internal procedures",
+];
+
 /// The subject part of a sentence (before `at`) names the agreement, not an amendment.
 fn about_self(before: &str) -> bool {
     let b = before.trim();
     (b.is_empty() || has_any(b, SELF) || b.eq_ignore_ascii_case("upon its")) && !has_any(b, AMEND)
+}
+
+/// Whether a sentence puts the agreement in force for a party that joins later ("For
+/// each State ratifying after …, the Agreement shall enter into force on the thirtieth
+/// day following …", "… the Agreement will enter into force for that State on …").
+fn for_later(t: &str) -> bool {
+    const FOR: &[&str] = &[
+        "for each ",
+        "for every ",
+        "for any ",
+        "for that ",
+        "for such ",
+        "for the state",
+        "for a state",
+        "for an organization",
+        "for an organisation",
+        "for an intergovernmental",
+        "for a party",
+        "for the acceding",
+    ];
+    let lower = t.to_lowercase();
+    FOR.iter().any(|p| lower.starts_with(p))
+        || find_any(t, EIF).is_some_and(|(at, k)| {
+            let after = t.get(at + EIF[k].len()..).unwrap_or("").trim_start().to_lowercase();
+            FOR.iter().any(|p| after.starts_with(p))
+        })
 }
 
 /// Entry into force.
@@ -48,44 +105,18 @@ pub(crate) fn entry_into_force(
     // on amendments (whose "shall enter into force" is the amendment's).
     let s = all.iter().find(|s| {
         let t = s.text.as_str();
-        find_any(t, EIF).is_some_and(|(at, _)| about_self(&t[..at])) && !has_any(&joined(&paragraph(all, s)), AMEND)
+        find_any(t, EIF).is_some_and(|(at, _)| about_self(&t[..at]))
+            && !for_later(t)
+            && !has_any(&joined(&paragraph(all, s)), AMEND)
     })?;
     let t = s.text.as_str();
     let (at, _) = find_any(t, EIF)?;
     let rest = &t[at..];
     let article = reference(doc, s.unit, s.para.as_deref());
     let quote = s.text.quote(at..t.len());
-    let para = paragraph(all, s);
-    let context = joined(&para);
-    if let Some(words) = offset(rest) {
-        remarks.push(Remark {
-            section: Section::EntryIntoForce,
-            kind: RemarkKind::Review,
-            text: format!("{article}: entry into force {words}: the format cannot state this, so entry_into_force is left out; encode it by hand"),
-            source: Some(quote),
-        });
-        return None;
-    }
-    let approvals = approvals(&context, refs);
-    let notified = has_any(
-        &context,
-        &[
-            "notified",
-            "notification",
-            "notifications",
-            "informed each other",
-            "formalities",
-            "ratification",
-            "instruments of",
-        ],
-    );
-    let upon = if !approvals.is_empty() || notified {
-        conditions(s, rest, &context, &approvals, parties)
-    } else if has_any(rest, &["signature", "signed", "signing", "signée", "firma"]) {
-        Found::new(Upon::Signature, quote)
-    } else if let Some(d) = find_dates(rest).into_iter().find_map(|m| m.date) {
-        Found::new(Upon::Date { date: d }, quote)
-    } else {
+    let context = joined(&paragraph(all, s));
+    let shift = offset(rest);
+    let Some(mut upon) = upon(s, at, &context, refs, parties) else {
         remarks.push(Remark {
             section: Section::EntryIntoForce,
             kind: RemarkKind::Review,
@@ -94,16 +125,166 @@ pub(crate) fn entry_into_force(
         });
         return None;
     };
+    if let Some(words) = further_conditions(rest, matches!(upon.value, Upon::Instruments { .. })) {
+        let why = format!("the clause sets further conditions the file cannot state ({words}): check them by hand");
+        upon.review = Some(match upon.review.take() {
+            Some(r) => format!("{r}; {why}"),
+            None => why,
+        });
+    }
+    let after = shift
+        .filter(|_| upon.value != Upon::AgreedDate)
+        .map(|o| found_offset(s, at, &o));
+    let for_later_parties = match upon.value {
+        Upon::Instruments { .. } => later_parties(all, s),
+        _ => None,
+    };
     Some(EntryIntoForce {
         upon,
+        after,
+        for_later_parties,
         article: Some(article),
         assumed: false,
     })
 }
 
+/// An offset as the draft writes it, quoting the words of sentence `s` at `base + range`.
+fn found_offset(s: &Sentence, base: usize, o: &Offset) -> Found<String> {
+    let quote = s.text.quote(base + o.range.start..base + o.range.end);
+    let f = Found::new(o.after.clone(), quote);
+    match &o.review {
+        Some(r) => f.review(r.clone()),
+        None => f,
+    }
+}
+
+/// What entry into force waits for, read from sentence `s` from its entry-into-force
+/// words (at `at`) on, and from its whole paragraph (`context`).
+fn upon(s: &Sentence, at: usize, context: &str, refs: &Refs, parties: &mut [Party]) -> Option<Found<Upon>> {
+    let rest = &s.text.as_str()[at..];
+    let quote = || s.text.quote(at..s.text.len());
+    if has_any(
+        rest,
+        &[
+            "agreed date",
+            "date to be agreed",
+            "date agreed",
+            "date to be mutually agreed",
+            "date to be fixed",
+            "date fixed by",
+        ],
+    ) {
+        let mut f = Found::new(Upon::AgreedDate, quote());
+        if has_any(context, NOTIFIED) {
+            f = f.review("the date is agreed once the parties have notified each other: record it as an `entered_into_force` event");
+        }
+        return Some(f);
+    }
+    if let Some(f) = instruments(s, at, context, parties) {
+        return Some(f);
+    }
+    let approvals = approvals(context, refs);
+    if !approvals.is_empty() {
+        return Some(conditions(s, rest, context, &approvals, parties));
+    }
+    if has_any(context, NOTIFIED) {
+        return Some(Found::new(Upon::Notifications, quote()));
+    }
+    if has_any(rest, &["signature", "signed", "signing", "signée", "firma"]) {
+        return Some(Found::new(Upon::Signature, quote()));
+    }
+    find_dates(rest)
+        .into_iter()
+        .find_map(|m| m.date)
+        .map(|date| Found::new(Upon::Date { date }, quote()))
+}
+
+/// Entry into force once a number of instruments are deposited ("after the date on
+/// which 40 States have established their consent to be bound", "the deposit of the
+/// fifty-fifth instrument"), or once a number of signatories have notified the
+/// depositary. A bilateral exchange of instruments counts each party's.
+fn instruments(s: &Sentence, at: usize, context: &str, parties: &[Party]) -> Option<Found<Upon>> {
+    let rest = &s.text.as_str()[at..];
+    let depositary = has_any(rest, &["depositary", "depository"]) && has_any(rest, NOTIFIED);
+    if !has_any(context, INSTRUMENTS) && !depositary {
+        return None;
+    }
+    let quote = s.text.quote(at..s.text.len());
+    if let Some(count) = count(rest) {
+        let f = Found::new(Upon::Instruments { count }, quote);
+        return Some(if depositary && !has_any(rest, INSTRUMENTS) {
+            f.review("notifications to the depositary, counted as instruments: record each as a `deposited` event")
+        } else {
+            f
+        });
+    }
+    let named = parties.iter().filter(|p| !p.collective).count();
+    (parties.len() == 2 && named == 2).then(|| {
+        Found::new(Upon::Instruments { count: 2 }, quote)
+            .review("an exchange of instruments: both parties' are counted (record each as a `deposited` event)")
+    })
+}
+
+/// The number of instruments or parties a clause waits for: "40 States", "at least
+/// three signatories", "the fifty-fifth instrument".
+fn count(rest: &str) -> Option<u32> {
+    const WHO: &[&str] = &[
+        "states",
+        "instruments",
+        "instrument",
+        "ratifications",
+        "signatories",
+        "parties",
+        "members",
+        "countries",
+        "governments",
+        "organizations",
+        "organisations",
+    ];
+    let toks = tokens(rest);
+    toks.windows(2).find_map(|w| {
+        let next = w[1].1.to_lowercase();
+        if !WHO.contains(&next.as_str()) {
+            return None;
+        }
+        let n = if next == "instrument" {
+            ordinal(w[0].1)
+        } else {
+            cardinal(w[0].1)
+        };
+        n.filter(|&n| n > 1)
+    })
+}
+
+/// Conditions beside the trigger that the format cannot state ("provided that such
+/// States include …", "whichever is later"; with instruments, "including two States").
+fn further_conditions(rest: &str, instruments: bool) -> Option<String> {
+    let words: &[&str] = if instruments {
+        &["provided that", "provided, however", "whichever is", "including"]
+    } else {
+        &["provided that", "provided, however", "whichever is"]
+    };
+    let (at, len) = find_any(rest, words)?;
+    let end = rest[at..].find([',', ';', '.']).map_or(rest.len(), |e| at + e);
+    let words = super::source::collapse_spaces(&rest[at..end]);
+    Some(format!("\"{}\"", super::source::shorten(&words, 60.max(len))))
+}
+
+/// For a party whose instrument comes after entry into force: the offset of the
+/// sentence that says so, in the same article.
+fn later_parties(all: &[Sentence], s: &Sentence) -> Option<Found<String>> {
+    all.iter()
+        .filter(|x| x.unit == s.unit && for_later(x.text.as_str()))
+        .find_map(|x| {
+            let t = x.text.as_str();
+            let (at, _) = find_any(t, EIF)?;
+            let o = offset(&t[at..])?;
+            Some(found_offset(x, at, &o))
+        })
+}
+
 /// Entry into force after approvals ("approved by the General Assembly … and by the
-/// Council …") or notifications ("once each has notified the other"):
-/// on the last of them, or "thereafter upon signature".
+/// Council …"): on the last of them, or "thereafter upon signature".
 fn conditions(
     s: &Sentence,
     rest: &str,
@@ -111,18 +292,11 @@ fn conditions(
     approvals: &[(usize, Option<String>)],
     parties: &mut [Party],
 ) -> Found<Upon> {
-    // "thereafter … upon signature"; not "after signature, once both have notified
-    // the other" (in force on the last notification).
+    // "thereafter … upon signature"; not "after signature, once both have approved"
+    // (in force on the last approval).
     let last = has_any(
         context,
-        &[
-            "last notification",
-            "later of",
-            "last of the",
-            "latter of",
-            "last approval",
-            "receipt of the",
-        ],
+        &["later of", "last of the", "latter of", "last approval", "receipt of the"],
     );
     let on_signature = has_any(
         rest,
@@ -141,22 +315,13 @@ fn conditions(
     } else {
         Then::LastApproval
     };
-    let requires = if approvals.is_empty() {
-        (0..parties.len())
-            .map(|i| Approval {
-                party: parties[i].id.clone(),
-                organ: None,
-            })
-            .collect()
-    } else {
-        approvals
-            .iter()
-            .map(|(i, organ)| Approval {
-                party: parties[*i].id.clone(),
-                organ: organ.clone(),
-            })
-            .collect()
-    };
+    let requires = approvals
+        .iter()
+        .map(|(i, organ)| Approval {
+            party: parties[*i].id.clone(),
+            organ: organ.clone(),
+        })
+        .collect();
     for (i, organ) in approvals {
         if let Some(o) = organ {
             if !parties[*i].organs.contains(o) {
@@ -164,39 +329,7 @@ fn conditions(
             }
         }
     }
-    let mut f = Found::new(Upon::Conditions { requires, then }, s.text.quote_all());
-    if approvals.is_empty() {
-        f = f.review("the conditions are the parties' notifications: record each as an `approved` event on the day it was received");
-    }
-    f
-}
-
-/// Words that put entry into force at a distance from an event ("on the thirtieth
-/// day after", "the day after", "one month after", "the first day of the month") or
-/// on a date the text does not give ("on an agreed date").
-fn offset(rest: &str) -> Option<String> {
-    const AFTER: &[&str] = &["after", "following", "from"];
-    let toks = tokens(rest);
-    for (k, (at, w)) in toks.iter().enumerate() {
-        let word = |i: usize| toks.get(k + i).map(|t| t.1.to_lowercase()).unwrap_or_default();
-        let lw = w.to_lowercase();
-        let ordinal_day = ordinal(&lw).is_some() && word(1) == "day" && AFTER.contains(&word(2).as_str());
-        let day_after =
-            lw == "day" && AFTER.contains(&word(1).as_str()) && k > 0 && toks[k - 1].1.eq_ignore_ascii_case("the");
-        let first_of_month = lw == "first" && word(1) == "day" && word(2) == "of";
-        // "on an agreed date", "on a date to be agreed"
-        let agreed_date = (lw == "agreed" && word(1) == "date") || (lw == "date" && word(1) == "to" && word(2) == "be");
-        let period_after = super::periods::find(&rest[*at..])
-            .first()
-            .filter(|f| f.range.start == 0)
-            .and_then(|f| rest[at + f.range.end..].split_whitespace().next())
-            .is_some_and(|next| AFTER.contains(&next.to_lowercase().as_str()));
-        if ordinal_day || day_after || first_of_month || period_after || agreed_date {
-            let end = rest[*at..].find(['.', ';']).map_or(rest.len(), |e| at + e);
-            return Some(format!("\"{}\"", super::source::collapse_spaces(&rest[*at..end])));
-        }
-    }
-    None
+    Found::new(Upon::Conditions { requires, then }, s.text.quote_all())
 }
 
 /// Approvals a passage requires: "approved by the Assembly of the Alpha Union and
@@ -227,4 +360,29 @@ pub(crate) fn approvals(s: &str, refs: &Refs) -> Vec<(usize, Option<String>)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_instruments_and_parties() {
+        assert_eq!(count("30 days after the date on which 40 States have consented"), Some(40));
+        assert_eq!(count("once at least three signatories have notified"), Some(3));
+        assert_eq!(count("after the deposit of the fifty-fifth instrument"), Some(55));
+        assert_eq!(count("after its own instrument is deposited"), None);
+        assert_eq!(count("for the two Parties"), Some(2));
+    }
+
+    #[test]
+    fn later_parties_and_further_conditions() {
+        assert!(for_later("For each State ratifying after that day, it enters into force …"));
+        assert!(for_later("The Agreement enters into force for that State on the day it accedes."));
+        assert!(!for_later("This Agreement enters into force on signature."));
+        assert_eq!(
+            further_conditions("40 States, provided that ten of them are coastal States.", true).as_deref(),
+            Some("\"provided that ten of them are coastal States\"")
+        );
+    }
 }

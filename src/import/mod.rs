@@ -9,8 +9,9 @@
 //!   (paragraphs), [`structure`] and [`units`] (operative part, articles, annexes),
 //!   [`sentences`].
 //! - Reading: [`front`] (title), [`parties`], [`naming`] and [`refs`] (who is who),
-//!   [`signature`], [`eif`], [`clauses`] (amendment, supersession), [`termination`],
-//!   [`term`], [`obligations`], [`duties`], [`subjects`] and [`schedule`].
+//!   [`signature`], [`eif`] and [`offsets`] (entry into force), [`clauses`] (amendment,
+//!   supersession), [`termination`] and [`notice`], [`term`], [`obligations`],
+//!   [`duties`], [`subjects`] and [`schedule`].
 //! - Output: [`draft`] (what was found), [`render`] and `render_clauses` (the file's
 //!   text, YAML with provenance comments).
 //!
@@ -30,9 +31,11 @@ pub(crate) mod eif;
 pub(crate) mod front;
 pub(crate) mod headings;
 pub(crate) mod naming;
+pub(crate) mod notice;
 pub(crate) mod numbering;
 pub(crate) mod obligations;
 pub(crate) mod ocr;
+pub(crate) mod offsets;
 pub(crate) mod parties;
 pub(crate) mod periods;
 pub(crate) mod refs;
@@ -168,6 +171,8 @@ fn status(d: &mut Draft, title: Option<&front::Title>, sig: &signature::Signatur
             (Some(date), None) => {
                 d.entry_into_force = Some(EntryIntoForce {
                     upon: Found::new(Upon::Signature, date.source.clone()).review("the text has no entry-into-force clause: entry into force on signature is this draft's assumption"),
+                    after: None,
+                    for_later_parties: None,
                     article: None,
                     assumed: true,
                 });

@@ -26,6 +26,8 @@ pub(crate) struct Party {
     pub aliases: Vec<String>,
     /// A state (its government acts for it).
     pub state: bool,
+    /// Stands for the parties the text does not name ("Other parties").
+    pub collective: bool,
     /// Organs whose approval a clause requires (filled by the clause readers).
     pub organs: Vec<String>,
     pub signatory: Option<(String, Option<String>, Quote)>,
@@ -248,6 +250,7 @@ fn mention(side: &Text, doc: &Document) -> Option<Party> {
         short,
         aliases: Vec::new(),
         state: is_state(side.as_str()),
+        collective: false,
         organs: Vec::new(),
         signatory: None,
     })

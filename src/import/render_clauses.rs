@@ -2,17 +2,18 @@
 //! amendment and supersession, each value with its source comment (see
 //! [`super::render`]).
 
-use super::draft::{Amendment, Draft, EntryIntoForce, InForce, Requires, Section, Term, Termination, Then, Upon};
+use super::draft::{Amendment, Approval, Draft, InForce, Requires, Section, Term, Then, Upon};
 use super::render::{cite, q, remarks, value_line};
 use std::fmt::Write;
 
 pub(super) fn eif(o: &mut String, d: &Draft) {
     o.push('\n');
     remarks(o, d, Section::EntryIntoForce, "");
-    let Some(EntryIntoForce { upon, article, assumed }) = &d.entry_into_force else {
+    let Some(e) = &d.entry_into_force else {
         return;
     };
     o.push_str("entry_into_force:\n");
+    let upon = &e.upon;
     match &upon.value {
         Upon::Signature => value_line(o, "  ", "upon", "signature", upon),
         Upon::Date { date } => {
@@ -22,24 +23,27 @@ pub(super) fn eif(o: &mut String, d: &Draft) {
         Upon::Conditions { requires, then } => {
             value_line(o, "  ", "upon", "conditions", upon);
             o.push_str("  requires:\n");
-            for a in requires {
-                match &a.organ {
-                    Some(org) => {
-                        let _ = writeln!(o, "    - {{party: {}, organ: {}}}", a.party, q(org));
-                    }
-                    None => {
-                        let _ = writeln!(o, "    - {{party: {}}}", a.party);
-                    }
-                }
-            }
+            approvals(o, "    ", requires);
             let then = match then {
                 Then::Signature => "signature",
                 Then::LastApproval => "last_approval",
             };
             let _ = writeln!(o, "  then: {then}");
         }
+        Upon::Notifications => value_line(o, "  ", "upon", "notifications", upon),
+        Upon::Instruments { count } => {
+            value_line(o, "  ", "upon", "instruments", upon);
+            let _ = writeln!(o, "  count: {count}");
+        }
+        Upon::AgreedDate => value_line(o, "  ", "upon", "agreed_date", upon),
     }
-    if *assumed {
+    if let Some(a) = &e.after {
+        value_line(o, "  ", "after", &q(&a.value), a);
+    }
+    if let Some(a) = &e.for_later_parties {
+        value_line(o, "  ", "for_later_parties", &q(&a.value), a);
+    }
+    if e.assumed {
         o.push_str("  assumed: true\n");
         let _ = writeln!(
             o,
@@ -47,8 +51,22 @@ pub(super) fn eif(o: &mut String, d: &Draft) {
             q("The text has no entry-into-force clause; entry into force on signature is assumed.")
         );
     }
-    if let Some(a) = article {
+    if let Some(a) = &e.article {
         let _ = writeln!(o, "  article: {}", q(a));
+    }
+}
+
+/// A list of approvals, one `{party, organ}` per line.
+fn approvals(o: &mut String, indent: &str, list: &[Approval]) {
+    for a in list {
+        match &a.organ {
+            Some(org) => {
+                let _ = writeln!(o, "{indent}- {{party: {}, organ: {}}}", a.party, q(org));
+            }
+            None => {
+                let _ = writeln!(o, "{indent}- {{party: {}}}", a.party);
+            }
+        }
     }
 }
 
@@ -83,31 +101,38 @@ pub(super) fn term(o: &mut String, d: &Draft) {
 pub(super) fn termination(o: &mut String, d: &Draft) {
     o.push('\n');
     remarks(o, d, Section::Termination, "");
-    let Some(Termination {
-        notice,
-        by,
-        form,
-        end_of_calendar_year,
-        article,
-    }) = &d.termination
-    else {
+    let Some(t) = &d.termination else {
         return;
     };
     o.push_str("termination:\n");
-    value_line(o, "  ", "notice", &q(&notice.value), notice);
-    match by {
+    value_line(o, "  ", "notice", &q(&t.notice.value), &t.notice);
+    match &t.by {
         None => o.push_str("  by: any_party\n"),
         Some(ids) => {
             let _ = writeln!(o, "  by: [{}]", ids.join(", "));
         }
     }
-    if let Some(f) = form {
+    if let Some(f) = &t.form {
         let _ = writeln!(o, "  form: {}", q(f));
     }
-    if *end_of_calendar_year {
+    if t.end_of_calendar_year {
         o.push_str("  effective: end_of_calendar_year\n");
     }
-    let _ = writeln!(o, "  article: {}", q(article));
+    if t.anniversary {
+        o.push_str("  counting: anniversary\n");
+    }
+    if let Some(n) = &t.not_before {
+        let value = if n.value.from_signature {
+            format!("{{period: {}, from: signature}}", q(&n.value.period))
+        } else {
+            q(&n.value.period)
+        };
+        value_line(o, "  ", "not_before", &value, n);
+    }
+    if let Some(l) = &t.later_date {
+        let _ = writeln!(o, "  later_date: allowed  {}", cite(l));
+    }
+    let _ = writeln!(o, "  article: {}", q(&t.article));
 }
 
 pub(super) fn amendment(o: &mut String, d: &Draft) {
@@ -127,16 +152,7 @@ pub(super) fn amendment(o: &mut String, d: &Draft) {
         Requires::AllParties => value_line(o, "  ", "requires", "all_parties", requires),
         Requires::Approvals(list) => {
             let _ = writeln!(o, "  requires:  {}", cite(&requires.source));
-            for a in list {
-                match &a.organ {
-                    Some(org) => {
-                        let _ = writeln!(o, "    - {{party: {}, organ: {}}}", a.party, q(org));
-                    }
-                    None => {
-                        let _ = writeln!(o, "    - {{party: {}}}", a.party);
-                    }
-                }
-            }
+            approvals(o, "    ", list);
         }
     }
     if let Some(f) = in_force {

@@ -1,16 +1,17 @@
 //! Termination: the notice period ("six months written notice", "upon 90 days’
 //! written notice", "twelve months after a Party has given notice", "thirty (30)
 //! days' notice"), who may give it, its form, and whether it takes effect at the end
-//! of a calendar year. A notice counted to an ordinal day ("on the thirtieth day after
-//! receipt") is not a notice period the format can state without a one-day doubt: it
-//! goes into a review remark. The term is read by [`super::term`].
+//! of a calendar year; a notice that takes effect on an ordinal day, a waiting period
+//! before notice and a later date the notice may name ([`super::notice`]). The term is
+//! read by [`super::term`].
 
-use super::draft::{Found, Remark, RemarkKind, Section, Termination};
+use super::draft::{Found, NotBefore, Remark, RemarkKind, Section, Termination};
+use super::notice::{later_date, ordinal_day, waiting};
 use super::periods;
 use super::refs::Refs;
 use super::sentences::{reference, Sentence};
 use super::structure::Document;
-use super::words::{find_any, find_words, has_any, ordinal, tokens};
+use super::words::{find_any, find_words, has_any};
 
 const TERMINATE: &[&str] = &[
     "terminate",
@@ -72,6 +73,13 @@ pub(crate) const NOUNS: &[&str] = &[
 /// functions or an office's operations.
 fn ends_itself(t: &str) -> bool {
     let lower = t.to_lowercase();
+    // "A Party to this Agreement may withdraw from it"
+    let from_it = ["withdraw from it", "denounce it", "terminate it"]
+        .iter()
+        .any(|v| find_words(&lower, v).iter().any(|&at| !lower[at..].starts_with(&format!("{v}s"))));
+    if from_it && NOUNS.iter().any(|n| lower.contains(&format!("this {n}"))) {
+        return true;
+    }
     NOUNS.iter().any(|n| {
         ["this", "the present", "the"].iter().any(|d| {
             let np = format!("{d} {n}");
@@ -141,34 +149,53 @@ pub(crate) fn termination(
     for s in &candidates {
         let t = s.text.as_str();
         let article = reference(doc, s.unit, s.para.as_deref());
-        if let Some(words) = ordinal_day(t) {
-            remarks.push(Remark {
-                section: Section::Termination,
-                kind: RemarkKind::Review,
-                text: format!("{article}: termination takes effect {words}; a notice period in days would differ by one day, so none is encoded: encode it by hand"),
-                source: Some(s.text.quote_all()),
-            });
-            return None;
-        }
-        let Some(p) = periods::find(t).into_iter().next() else {
-            continue;
+        let waits = waiting(t);
+        let (notice, anniversary) = if let Some((days, range)) = ordinal_day(t) {
+            let why = format!("the text names the day notice takes effect (\"{}\"): counted to that day, `counting: anniversary`", &t[range.clone()]);
+            (Found::new(days, s.text.quote(range)).review(why), true)
+        } else {
+            let skip = waits.as_ref().map(|w| w.period.range.clone());
+            let Some(p) = periods::find(t).into_iter().find(|p| Some(&p.range) != skip.as_ref()) else {
+                continue;
+            };
+            let notice = Found::new(p.written.clone(), s.text.quote(p.range.clone()));
+            let notice = if p.working_days {
+                notice.review("the text counts working days; the file counts calendar days")
+            } else {
+                notice
+            };
+            (notice, false)
         };
-        let mut notice = Found::new(p.written.clone(), s.text.quote(p.range.clone()));
-        if p.working_days {
-            notice = notice.review("the text counts working days; the file counts calendar days");
-        }
-        let form = has_any(t, &["written", "in writing", "écrit", "por escrito"]).then(|| "written".to_string());
-        let end_of_calendar_year = has_any(t, YEAR_END);
+        // The clause may take several sentences ("Either Party may denounce it. The
+        // denunciation takes effect …"): who, how and when are read from all of them.
+        let clause: Vec<&&Sentence> = candidates.iter().filter(|x| x.unit == s.unit).collect();
+        let words = clause.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ");
+        let form = has_any(&words, &["written", "in writing", "écrit", "por escrito"]).then(|| "written".to_string());
         let termination = Termination {
             notice,
-            by: who_may(t, refs),
+            by: clause.iter().find_map(|x| who_may(x.text.as_str(), refs)).filter(|_| !any_party(&words)),
             form,
-            end_of_calendar_year,
+            end_of_calendar_year: has_any(&words, YEAR_END),
+            anniversary,
+            not_before: clause.iter().find_map(|x| not_before(x)),
+            later_date: clause
+                .iter()
+                .find_map(|x| later_date(x.text.as_str()).map(|r| x.text.quote(r))),
             article,
         };
         return Some((termination, (s.unit, s.block)));
     }
     None
+}
+
+/// The waiting period before notice, as the file writes it.
+fn not_before(s: &Sentence) -> Option<Found<NotBefore>> {
+    let w = waiting(s.text.as_str())?;
+    let value = NotBefore {
+        period: w.period.written.clone(),
+        from_signature: w.from_signature,
+    };
+    Some(Found::new(value, s.text.quote(w.period.range)))
 }
 
 const YEAR_END: &[&str] = &[
@@ -220,7 +247,7 @@ fn no_notice(doc: &Document, all: &[Sentence], remarks: &mut Vec<Remark>) {
 /// Who may give notice: `None` for any party ("either party"), else the subject of
 /// the sentence when it names some of the parties.
 fn who_may(t: &str, refs: &Refs) -> Option<Vec<String>> {
-    if has_any(&t.to_lowercase(), ANY) {
+    if any_party(t) {
         return None;
     }
     let before = &t[..find_any(t, TERMINATE).map_or(0, |(at, _)| at)];
@@ -235,21 +262,9 @@ fn who_may(t: &str, refs: &Refs) -> Option<Vec<String>> {
         .map(|ids| ids.iter().map(|&i| refs.parties[i].id.clone()).collect())
 }
 
-/// "on the thirtieth day after receipt": an effect dated by an ordinal day.
-fn ordinal_day(t: &str) -> Option<String> {
-    let toks = tokens(t);
-    for (k, (at, w)) in toks.iter().enumerate() {
-        let next = toks.get(k + 1).map(|x| x.1.to_lowercase()).unwrap_or_default();
-        let after = toks.get(k + 2).map(|x| x.1.to_lowercase()).unwrap_or_default();
-        if ordinal(w).is_some_and(|n| n > 1)
-            && next == "day"
-            && ["after", "following", "from"].contains(&after.as_str())
-        {
-            let end = t[*at..].find(['.', ';']).map_or(t.len(), |e| at + e);
-            return Some(format!("\"{}\"", super::source::collapse_spaces(&t[*at..end])));
-        }
-    }
-    None
+/// "either party", "each of the parties": any party may give notice.
+fn any_party(t: &str) -> bool {
+    has_any(&t.to_lowercase(), ANY)
 }
 
 #[cfg(test)]
@@ -304,10 +319,26 @@ mod tests {
     }
 
     #[test]
-    fn ordinal_days_and_breach_are_not_notice_periods() {
-        let (t, _, r) = run("Article 17\n1. Either Party may denounce this Agreement.\n2. The denunciation becomes effective on the thirtieth day after the notification reaches the other Party.");
-        assert!(t.is_none());
-        assert!(r[0].text.contains("thirtieth day after the notification"));
+    fn ordinal_days_waiting_periods_and_later_dates() {
+        let (t, _, _) = run("Article 17\n1. Either Party may denounce this Agreement by written notification.\n2. The denunciation becomes effective on the thirtieth day after the notification reaches the other Party.");
+        let t = t.unwrap();
+        assert_eq!((t.notice.value.as_str(), t.anniversary), ("30 days", true));
+        assert!(t.notice.review.is_some());
+        assert_eq!((t.by, t.form.as_deref(), t.article.as_str()), (None, Some("written"), "Art. 17(2)"));
+        let (t, _, _) = run("Article 30\n1. At any time after four years from the date on which this Agreement has entered into force for a Party, that Party may withdraw from this Agreement by giving written notification to the depositary.\n2. Any such withdrawal shall take effect upon expiry of one year from the date of receipt of the notification, or on such later date as may be specified in the notification.");
+        let t = t.unwrap();
+        assert_eq!((t.notice.value.as_str(), t.anniversary), ("one year", false));
+        let nb = t.not_before.unwrap();
+        assert_eq!((nb.value.period.as_str(), nb.value.from_signature), ("four years", false));
+        assert_eq!(nb.source.text, "four years");
+        assert_eq!(
+            t.later_date.map(|q| q.text).as_deref(),
+            Some("such later date as may be specified in the notification")
+        );
+    }
+
+    #[test]
+    fn breach_is_not_a_notice_period() {
         let (t, _, _) = run("Article 8\nThe Beta Fund may terminate this Agreement on ten days' notice if the Alpha Union is in breach.");
         assert!(t.is_none());
     }
