@@ -22,6 +22,7 @@ struct Row {
     numbers: bool,
     texts: (usize, usize),
     eif: bool,
+    duration: bool,
     termination: bool,
     amendment: bool,
     /// matched, extracted, expected
@@ -51,8 +52,18 @@ fn norm(s: &str) -> String {
 }
 
 fn termination_key(t: &Option<Termination>) -> Option<String> {
-    t.as_ref()
-        .map(|t| format!("{:?} {:?} {:?} {:?}", t.notice, t.by, t.form.is_some(), t.article))
+    t.as_ref().map(|t| {
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            t.notice,
+            t.by,
+            t.form.is_some(),
+            t.counting,
+            t.not_before,
+            t.later_date,
+            t.article
+        )
+    })
 }
 
 fn measure(id: &'static str) -> Row {
@@ -93,6 +104,11 @@ fn measure(id: &'static str) -> Row {
             .as_ref()
             .map(|e| (e.upon.clone(), e.after, e.article.clone(), e.assumed))
     };
+    let duration = |a: &Agreement| {
+        a.duration
+            .as_ref()
+            .map(|d| (d.indefinite, d.while_.clone(), d.article.clone()))
+    };
     let amend = |a: &Agreement| {
         a.amendment
             .as_ref()
@@ -127,6 +143,7 @@ fn measure(id: &'static str) -> Row {
         numbers,
         texts: (texts_ok, want.articles.len()),
         eif: eif(&got) == eif(&want),
+        duration: duration(&got) == duration(&want),
         termination: termination_key(&got.termination) == termination_key(&want.termination),
         amendment: amend(&got) == amend(&want),
         obligations: (matched, got.obligations.len(), expected_n),
@@ -146,8 +163,8 @@ fn yes(b: bool) -> &'static str {
 #[test]
 fn seeds_match_the_hand_encoded_files() {
     let rows: Vec<Row> = SEEDS.iter().map(|id| measure(id)).collect();
-    println!("| seed | parties | signed (date, place) | article numbers | article texts | entry into force | termination | amendment | obligations: matched / extracted / expected |");
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("| seed | parties | signed (date, place) | article numbers | article texts | entry into force | duration | termination | amendment | obligations: matched / extracted / expected |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     let (mut m, mut x, mut e) = (0, 0, 0);
     for r in &rows {
         let (om, ox, oe) = r.obligations;
@@ -155,7 +172,7 @@ fn seeds_match_the_hand_encoded_files() {
         x += ox;
         e += oe;
         println!(
-            "| {} | {}/{} | {} | {} | {}/{} | {} | {} | {} | {} / {} / {} |",
+            "| {} | {}/{} | {} | {} | {}/{} | {} | {} | {} | {} | {} / {} / {} |",
             r.id,
             r.parties.0,
             r.parties.1,
@@ -164,6 +181,7 @@ fn seeds_match_the_hand_encoded_files() {
             r.texts.0,
             r.texts.1,
             yes(r.eif),
+            yes(r.duration),
             yes(r.termination),
             yes(r.amendment),
             om,
@@ -192,6 +210,7 @@ fn seeds_match_the_hand_encoded_files() {
         assert!(r.numbers, "{}: article numbers", r.id);
         assert_eq!(r.texts.0, r.texts.1, "{}: article texts", r.id);
         assert!(r.eif, "{}: entry into force", r.id);
+        assert!(r.duration, "{}: duration", r.id);
         assert!(r.termination, "{}: termination", r.id);
         assert!(r.amendment, "{}: amendment", r.id);
     }
@@ -308,6 +327,56 @@ fn fixtures_cover_schemes_dates_and_wordings() {
     assert_eq!(t.notice, Some(accord::time::period::Period::days(30)));
     assert_eq!(t.counting, accord::model::Counting::Anniversary);
     assert!(yaml.contains("# review: the text names the day notice takes effect"));
+}
+
+/// Texts written for these tests that use the richer format: a multilateral
+/// convention that names none of its parties, a seat agreement.
+#[test]
+fn multilateral_and_seat_agreements_use_the_richer_format() {
+    use accord::model::{NotBeforeFrom, Upon};
+    use accord::time::after::After;
+    use accord::time::period::Period;
+    let get = |name: &str| {
+        let text = std::fs::read_to_string(format!("tests/fixtures/import/{name}")).unwrap();
+        let yaml = render::yaml(&import(&text, &Options::default()));
+        (load(name, &yaml), yaml)
+    };
+
+    let (a, yaml) = get("multilateral.txt");
+    let parties: Vec<(&str, bool)> = a.parties.iter().map(|p| (p.id.as_str(), p.collective)).collect();
+    assert_eq!(parties, [("party", false), ("others", true)]);
+    assert!(yaml.contains("# review: the text names none of its parties"));
+    assert_eq!(
+        a.depositary.as_ref().map(|d| (d.name.as_str(), d.article.as_deref())),
+        Some(("Director-General of the Alpine Office", Some("Art. 2")))
+    );
+    let eif = a.entry_into_force.as_ref().unwrap();
+    let Upon::Instruments(i) = &eif.upon else { panic!("{:?}", eif.upon) };
+    assert_eq!((i.count, i.for_later_parties), (12, Some(After::Period(Period::days(30)))));
+    assert_eq!(eif.after, Some(After::Period(Period::days(90))));
+    let t = a.termination.as_ref().unwrap();
+    assert_eq!(t.notice, Some(Period::years(1)));
+    assert_eq!(
+        t.not_before.as_ref().map(|n| (n.period, n.from)),
+        Some((Period::years(3), NotBeforeFrom::EntryIntoForce))
+    );
+    assert!(t.later_date);
+    assert!(yaml.contains("  later_date: allowed  # line 31: \"such later date as may be specified in the notification\""));
+    assert_eq!(a.survival.len(), 1);
+    assert_eq!((a.survival[0].articles.as_slice(), a.survival[0].period), (["1".to_string()].as_slice(), Period::years(2)));
+
+    let (a, yaml) = get("seat.txt");
+    let eif = a.entry_into_force.as_ref().unwrap();
+    assert_eq!((&eif.upon, eif.after), (&Upon::Notifications, Some(After::FirstDayOfMonth(2))));
+    assert!(yaml.contains("  after: \"first day of the second month\"  # line 20: \"first day of the second month following\""));
+    let d = a.duration.as_ref().unwrap();
+    assert_eq!(d.while_.as_deref(), Some("the Institute has its seat in the territory of Alpha"));
+    let modalities: Vec<String> = a
+        .obligations
+        .iter()
+        .map(|o| format!("{} {}", o.article.as_deref().unwrap_or(""), o.modality.map_or("", |m| m.name())))
+        .collect();
+    assert_eq!(modalities, ["Art. 1 shall", "Art. 2 intends", "Art. 2 should"]);
 }
 
 /// The press release in sources/ announces a signing "today": it has no date, no

@@ -39,8 +39,10 @@ pub enum Section {
     Parties,
     Signed,
     EntryIntoForce,
+    Duration,
     Term,
     Termination,
+    Survival,
     Amendment,
     Supersedes,
     Obligations,
@@ -72,6 +74,9 @@ pub struct Remark {
 pub struct PartyDraft {
     pub id: String,
     pub name: Found<String>,
+    /// Stands for the parties the text does not name.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub collective: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub short_name: Option<Found<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -157,6 +162,34 @@ pub struct NotBefore {
     pub period: String,
     /// Counted from signature, not from entry into force.
     pub from_signature: bool,
+}
+
+/// How long an agreement without a fixed term lasts.
+#[derive(Clone, Debug, Serialize)]
+pub struct Duration {
+    pub indefinite: bool,
+    /// The state of affairs it lasts as long as, in the text's words.
+    #[serde(rename = "while", skip_serializing_if = "Option::is_none")]
+    pub while_: Option<Found<String>>,
+    pub source: Quote,
+    pub article: String,
+}
+
+/// Provisions that continue to apply after the agreement ends.
+#[derive(Clone, Debug, Serialize)]
+pub struct Survival {
+    /// Article numbers, as in the draft's articles.
+    pub articles: Vec<String>,
+    pub period: Found<String>,
+    pub source: Quote,
+    pub article: String,
+}
+
+/// The depositary of a multilateral agreement.
+#[derive(Clone, Debug, Serialize)]
+pub struct Depositary {
+    pub name: Found<String>,
+    pub article: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -249,15 +282,21 @@ pub struct Draft {
     pub draft: Option<String>,
     pub parties: Vec<PartyDraft>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub depositary: Option<Depositary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub signed_date: Option<Found<NaiveDate>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signed_place: Option<Found<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry_into_force: Option<EntryIntoForce>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Duration>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub term: Option<Term>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub termination: Option<Termination>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub survival: Vec<Survival>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amendment: Option<Amendment>,
     pub supersedes: Vec<Found<Superseded>>,

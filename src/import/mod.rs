@@ -8,9 +8,11 @@
 //! - Shape: [`numbering`] and [`headings`] (labels and heading lines), [`blocks`]
 //!   (paragraphs), [`structure`] and [`units`] (operative part, articles, annexes),
 //!   [`sentences`].
-//! - Reading: [`front`] (title), [`parties`], [`naming`] and [`refs`] (who is who),
+//! - Reading: [`front`] (title), [`parties`] and [`collective`], [`naming`] and [`refs`]
+//!   (who is who),
 //!   [`signature`], [`eif`] and [`offsets`] (entry into force), [`clauses`] (amendment,
-//!   supersession), [`termination`] and [`notice`], [`term`], [`obligations`],
+//!   supersession), [`termination`] and [`notice`], [`term`], [`duration`],
+//!   [`survival`], [`depositary`], [`obligations`],
 //!   [`duties`], [`subjects`] and [`schedule`].
 //! - Output: [`draft`] (what was found), [`render`] and `render_clauses` (the file's
 //!   text, YAML with provenance comments).
@@ -24,8 +26,11 @@ pub(crate) mod blocks;
 pub(crate) mod casing;
 pub(crate) mod clauses;
 pub(crate) mod clean;
+pub(crate) mod collective;
 pub(crate) mod dates;
+pub(crate) mod depositary;
 pub mod draft;
+pub(crate) mod duration;
 pub(crate) mod duties;
 pub(crate) mod eif;
 pub(crate) mod front;
@@ -47,6 +52,7 @@ pub(crate) mod signature;
 pub mod source;
 pub(crate) mod structure;
 pub(crate) mod subjects;
+pub(crate) mod survival;
 pub(crate) mod term;
 pub(crate) mod termination;
 pub(crate) mod units;
@@ -75,6 +81,9 @@ pub fn import(input: &str, opts: &Options) -> Draft {
     let title = front::title(&doc);
     let preamble = front::preamble(&doc, title.as_ref());
     let mut parties = parties::find(&doc, title.as_ref(), &preamble);
+    if parties.len() < 2 {
+        parties = collective::unnamed(&doc).unwrap_or_default();
+    }
     signature::signatories(&doc, &mut parties);
     let snapshot = parties.clone();
     let refs = Refs::new(&doc, &snapshot);
@@ -83,7 +92,7 @@ pub fn import(input: &str, opts: &Options) -> Draft {
     let eif = eif::entry_into_force(&doc, &all, &refs, &mut parties, &mut remarks);
     let amendment = clauses::amendment(&doc, &all, &refs, &mut parties);
     let termination = termination::termination(&doc, &all, &refs, &mut remarks);
-    let term = term::term(&doc, &all, &mut remarks);
+    let term = term::term(&doc, &all);
     let supersedes = clauses::supersedes(&all);
     let sig = signature::find(&doc);
 
@@ -93,6 +102,7 @@ pub fn import(input: &str, opts: &Options) -> Draft {
         kind: title.as_ref().and_then(|t| front::kind(&t.value)),
         draft: None,
         parties: parties.iter().map(party_draft).collect(),
+        depositary: depositary::depositary(&doc, &all),
         signed_date: sig.date.clone().map(|(d, q)| {
             let f = Found::new(d, q);
             match &sig.review {
@@ -102,8 +112,10 @@ pub fn import(input: &str, opts: &Options) -> Draft {
         }),
         signed_place: sig.place.clone().map(|(p, q)| Found::new(p, q)),
         entry_into_force: eif,
+        duration: duration::duration(&doc, &all),
         term,
         termination: termination.as_ref().map(|t| t.0.clone()),
+        survival: Vec::new(),
         amendment: amendment.as_ref().map(|a| a.0.clone()),
         supersedes,
         obligations: Vec::new(),
@@ -120,6 +132,7 @@ pub fn import(input: &str, opts: &Options) -> Draft {
         document: opts.document.clone(),
         remarks,
     };
+    d.survival = survival::survival(&doc, &all, &d.articles, &mut d.remarks);
     status(&mut d, title.as_ref(), &sig);
     let anchored = d.entry_into_force.is_some() || d.signed_date.is_some();
     let skip: Vec<(usize, usize)> = amendment
@@ -137,9 +150,15 @@ pub fn import(input: &str, opts: &Options) -> Draft {
 }
 
 fn party_draft(p: &parties::Party) -> PartyDraft {
+    let name = Found::new(p.name.clone(), p.quote.clone());
     PartyDraft {
         id: p.id.clone(),
-        name: Found::new(p.name.clone(), p.quote.clone()),
+        name: if p.id == collective::OWN_ID && !p.collective {
+            name.review("the text names none of its parties: replace `party` with the party this file is kept for (its id and name); `others` stands for all the rest")
+        } else {
+            name
+        },
+        collective: p.collective,
         short_name: p.short.clone().map(|(s, q)| Found::new(s, q)),
         signatory: p
             .signatory
@@ -192,11 +211,18 @@ fn year_of_title(d: &Draft) -> Option<i32> {
     dates::find_dates(&t.value).into_iter().find_map(|m| m.year)
 }
 
-/// `eco-iom-2009`: the party ids and the year of signature.
+/// `eco-iom-2009`: the party ids and the year of signature; the kind of agreement
+/// when the text names none of its parties.
 fn derive_id(d: &Draft, year: Option<i32>) -> String {
-    let mut parts: Vec<String> = d.parties.iter().take(3).map(|p| p.id.clone()).collect();
+    let mut parts: Vec<String> = d
+        .parties
+        .iter()
+        .filter(|p| !p.collective && p.name.review.is_none())
+        .take(3)
+        .map(|p| p.id.clone())
+        .collect();
     if parts.is_empty() {
-        parts.push("agreement".into());
+        parts.push(d.kind.clone().unwrap_or_else(|| "agreement".into()));
     }
     if let Some(y) = year {
         parts.push(y.to_string());
@@ -211,11 +237,17 @@ fn derive_id(d: &Draft, year: Option<i32>) -> String {
 
 /// Remarks on what was repaired, dropped, skipped or not found.
 fn notes(d: &mut Draft, doc: &structure::Document, dropped: &[u32]) {
+    // Lines in a passage left out as a whole are reported with it.
+    let dropped: Vec<u32> = dropped
+        .iter()
+        .copied()
+        .filter(|l| !doc.skipped.iter().any(|(a, b)| (a..=b).contains(&l)))
+        .collect();
     if !dropped.is_empty() {
         let text = format!(
             "{} {}: page numbers or running heads, left out of the articles",
             if dropped.len() == 1 { "line" } else { "lines" },
-            ranges(dropped)
+            ranges(&dropped)
         );
         d.remark(Section::Articles, RemarkKind::Repaired, text, None);
     }

@@ -16,6 +16,8 @@ const ALL: &[&str] = &[
     "the two parties",
     "contracting parties",
     "the contracting parties",
+    "states parties",
+    "the states parties",
     "each party",
     "either party",
     "any party",

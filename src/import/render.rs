@@ -18,10 +18,13 @@ pub fn yaml(d: &Draft) -> String {
     header(&mut o, d);
     top(&mut o, d);
     parties(&mut o, d);
+    depositary(&mut o, d);
     signed(&mut o, d);
     clauses::eif(&mut o, d);
+    clauses::duration(&mut o, d);
     clauses::term(&mut o, d);
     clauses::termination(&mut o, d);
+    clauses::survival(&mut o, d);
     clauses::amendment(&mut o, d);
     clauses::supersedes(&mut o, d);
     obligations(&mut o, d);
@@ -146,6 +149,9 @@ fn parties(o: &mut String, d: &Draft) {
     for p in &d.parties {
         let _ = writeln!(o, "  {}:", p.id);
         value_line(o, "    ", "name", &q(&p.name.value), &p.name);
+        if p.collective {
+            o.push_str("    collective: true\n");
+        }
         if let Some(s) = &p.short_name {
             value_line(o, "    ", "short_name", &q(&s.value), s);
         }
@@ -162,6 +168,13 @@ fn parties(o: &mut String, d: &Draft) {
             let _ = writeln!(o, "    organs: [{}]", list.join(", "));
         }
     }
+}
+
+fn depositary(o: &mut String, d: &Draft) {
+    let Some(dep) = &d.depositary else { return };
+    let v = format!("{{name: {}, article: {}}}", q(&dep.name.value), q(&dep.article));
+    o.push('\n');
+    value_line(o, "", "depositary", &v, &dep.name);
 }
 
 fn signed(o: &mut String, d: &Draft) {

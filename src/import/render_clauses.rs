@@ -70,6 +70,35 @@ fn approvals(o: &mut String, indent: &str, list: &[Approval]) {
     }
 }
 
+pub(super) fn duration(o: &mut String, d: &Draft) {
+    o.push('\n');
+    remarks(o, d, Section::Duration, "");
+    let Some(du) = &d.duration else { return };
+    o.push_str("duration:\n");
+    match &du.while_ {
+        Some(w) => value_line(o, "  ", "while", &q(&w.value), w),
+        None => {
+            let _ = writeln!(o, "  indefinite: true  {}", cite(&du.source));
+        }
+    }
+    let _ = writeln!(o, "  article: {}", q(&du.article));
+}
+
+pub(super) fn survival(o: &mut String, d: &Draft) {
+    o.push('\n');
+    remarks(o, d, Section::Survival, "");
+    if d.survival.is_empty() {
+        return;
+    }
+    o.push_str("survival:\n");
+    for s in &d.survival {
+        let list: Vec<String> = s.articles.iter().map(|a| q(a)).collect();
+        let _ = writeln!(o, "  - articles: [{}]  {}", list.join(", "), cite(&s.source));
+        value_line(o, "    ", "period", &q(&s.period.value), &s.period);
+        let _ = writeln!(o, "    article: {}", q(&s.article));
+    }
+}
+
 pub(super) fn term(o: &mut String, d: &Draft) {
     o.push('\n');
     remarks(o, d, Section::Term, "");

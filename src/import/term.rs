@@ -1,17 +1,18 @@
 //! The term: a fixed length said of the agreement itself ("for a period of four
 //! years", "remains in force for"), tacit renewal ("is tacitly renewed for the same
 //! period", "renewed automatically for successive periods of one year") with its
-//! notice of non-renewal, or an indefinite duration (noted, no term).
+//! notice of non-renewal; none for an agreement of indefinite duration.
 
-use super::draft::{Found, Remark, RemarkKind, Renewal, Section, Term};
+use super::draft::{Found, Renewal, Term};
 use super::periods;
 use super::sentences::{reference, Sentence};
 use super::structure::Document;
 use super::termination::NOUNS;
 use super::words::{find_any, has_any};
 
-/// The term: a fixed length, tacit renewal, or an indefinite duration (a remark).
-pub(crate) fn term(doc: &Document, all: &[Sentence], remarks: &mut Vec<Remark>) -> Option<Term> {
+/// The term: a fixed length and tacit renewal. An agreement of indefinite duration
+/// has none (its `duration` is read by [`super::duration`]).
+pub(crate) fn term(doc: &Document, all: &[Sentence]) -> Option<Term> {
     for s in all {
         let t = s.text.as_str();
         let article = reference(doc, s.unit, s.para.as_deref());
@@ -25,12 +26,6 @@ pub(crate) fn term(doc: &Document, all: &[Sentence], remarks: &mut Vec<Remark>) 
                 "remain in force indefinitely",
             ],
         ) {
-            remarks.push(Remark {
-                section: Section::Term,
-                kind: RemarkKind::NotFound,
-                text: format!("no fixed term: {article} makes the agreement of indefinite duration"),
-                source: Some(s.text.quote_all()),
-            });
             return None;
         }
         let Some((at, _)) = find_any(

@@ -291,7 +291,7 @@ mod tests {
         let refs = Refs::new(&d, &parties);
         let mut remarks = Vec::new();
         let tm = termination(&d, &all, &refs, &mut remarks).map(|x| x.0);
-        let tr = term(&d, &all, &mut remarks);
+        let tr = term(&d, &all);
         (tm, tr, remarks)
     }
 
@@ -351,9 +351,8 @@ mod tests {
         let r = term.renewal.unwrap().value;
         assert!(r.tacit);
         assert_eq!(r.length.as_deref(), Some("four years"));
-        let (_, term, remarks) =
+        let (_, term, _) =
             run("Article 44\nThis MOU will enter into force upon its signature and shall be of indefinite duration.");
         assert!(term.is_none());
-        assert!(remarks[0].text.contains("indefinite"));
     }
 }
