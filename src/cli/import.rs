@@ -93,7 +93,7 @@ pub(crate) fn run(args: &ImportArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
         WriteError::Exists(p) => Error::NoReplace(p),
         e => Error::Write(e),
     })?;
-    let reviews = yaml.matches("# review:").count();
+    let reviews = yaml.lines().filter(|l| l.trim_start().starts_with("# review:")).count();
     report::import::written(io.out, &path, draft.articles.len(), draft.obligations.len(), reviews)?;
     Ok(Exit::Success)
 }

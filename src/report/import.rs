@@ -25,10 +25,14 @@ pub(crate) fn written(
     obligations: usize,
     reviews: usize,
 ) -> io::Result<()> {
+    let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
     writeln!(
         out,
-        "wrote {}: {articles} articles, {obligations} obligations, {reviews} values to review; check it against the text, then run `accord check`",
-        path.display()
+        "wrote {}: {}, {}, {} to review; check it against the text, then run `accord check`",
+        path.display(),
+        n(articles, "article"),
+        n(obligations, "obligation"),
+        n(reviews, "value")
     )
 }
 
