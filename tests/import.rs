@@ -391,8 +391,9 @@ fn a_press_release_is_not_read_as_an_agreement() {
     assert!(yaml.contains("# not found: articles or numbered paragraphs"));
 }
 
-/// Runs the importer on the real texts kept outside the repository and prints what it
-/// found in each; fails if a draft does not load. `cargo test --test import -- --ignored --nocapture`
+/// Runs the importer on the real texts kept outside the repository and prints what each
+/// draft says (`*` marks a collective party); fails if a draft does not load.
+/// `cargo test --test import eval_texts -- --ignored --nocapture`
 #[test]
 #[ignore = "reads ../shared/eval/agreement-texts, which is not in the repository"]
 fn eval_texts() {
@@ -426,25 +427,68 @@ fn eval_texts() {
             .filter(|d| d.severity == accord::diagnostic::Severity::Error)
             .map(|d| d.code.to_string())
             .collect();
-        println!(
-            "{name}: {} parties [{}], signed {:?} at {:?}, {} articles, eif {}, termination {}, amendment {}, term {}, {} obligations, {} reviews, {:?}{}",
-            draft.parties.len(),
-            draft.parties.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", "),
-            draft.signed_date.as_ref().map(|d| d.value),
-            draft.signed_place.as_ref().map(|p| p.value.clone()),
-            draft.articles.len(),
-            draft.entry_into_force.as_ref().map_or("-".to_string(), |e| format!("{:?}", e.upon.value)),
-            draft.termination.as_ref().map_or("-".to_string(), |t| t.notice.value.clone()),
-            draft.amendment.as_ref().map_or("-", |a| a.article.as_str()),
-            draft.term.as_ref().map_or("-".to_string(), |t| t.length.as_ref().map_or("?".into(), |l| l.value.clone())),
-            draft.obligations.len(),
-            yaml.matches("# review:").count(),
-            took,
-            if errors.is_empty() { String::new() } else { format!(" ERRORS {errors:?}") }
-        );
+        match &a {
+            Some(a) => println!("{name} ({took:.0?}, {} reviews): {}", yaml.lines().filter(|l| l.trim_start().starts_with("# review:")).count(), summary(a)),
+            None => println!("{name}: ERRORS {errors:?}"),
+        }
         if a.is_none() {
             failures.push(name);
         }
     }
-    println!("drafts that do not load: {failures:?}");
+    assert!(failures.is_empty(), "drafts that do not load: {failures:?}");
+}
+
+/// One line on what a draft says, for the eval run.
+fn summary(a: &Agreement) -> String {
+    let parties: Vec<String> = a
+        .parties
+        .iter()
+        .map(|p| format!("{}{}", p.id, if p.collective { "*" } else { "" }))
+        .collect();
+    let eif = a.entry_into_force.as_ref().map_or("-".to_string(), |e| {
+        let upon = match &e.upon {
+            accord::model::Upon::Instruments(i) => format!("instruments {}", i.count),
+            u => format!("{u:?}").to_lowercase(),
+        };
+        match e.after {
+            Some(after) => format!("{upon} + {after}"),
+            None => upon,
+        }
+    });
+    let termination = a.termination.as_ref().map_or("-".to_string(), |t| {
+        let mut s = t.notice.map_or("-".to_string(), |n| n.to_string());
+        if t.counting == accord::model::Counting::Anniversary {
+            s.push_str(" anniversary");
+        }
+        if let Some(nb) = &t.not_before {
+            s.push_str(&format!(" not_before {}", nb.period));
+        }
+        if t.later_date {
+            s.push_str(" later_date");
+        }
+        s
+    });
+    let duration = a.duration.as_ref().map_or("-", |d| if d.indefinite { "indefinite" } else { "while" });
+    let term = a.term.as_ref().map_or("-".to_string(), |t| {
+        let length = t.length.map_or("-".to_string(), |l| l.to_string());
+        match &t.renewal {
+            Some(r) if r.tacit => format!("{length}, renewed"),
+            _ => length,
+        }
+    });
+    let modalities = ["shall", "will", "should", "may", "intends"].map(|m| {
+        let n = a.obligations.iter().filter(|o| o.modality.is_some_and(|x| x.name() == m)).count();
+        format!("{n} {m}")
+    });
+    format!(
+        "parties [{}], signed {}{}, {} articles, eif {eif}, duration {duration}, term {term}, termination {termination}, survival {}, amendment {}, depositary {}, obligations {}",
+        parties.join(", "),
+        a.signature_date().map_or("-".to_string(), |d| d.to_string()),
+        a.signed.as_ref().and_then(|s| s.place.as_ref()).map_or(String::new(), |p| format!(" at {p}")),
+        a.articles.len(),
+        a.survival.len(),
+        if a.amendment.is_some() { "yes" } else { "-" },
+        if a.depositary.is_some() { "yes" } else { "-" },
+        modalities.join(", ")
+    )
 }
