@@ -280,6 +280,9 @@ pub struct Draft {
     /// Why the text is a draft (`status: draft`), if it is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub draft: Option<String>,
+    /// The date of a draft's version: a date alone on a line before the title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Found<NaiveDate>>,
     pub parties: Vec<PartyDraft>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depositary: Option<Depositary>,

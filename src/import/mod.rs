@@ -101,6 +101,7 @@ pub fn import(input: &str, opts: &Options) -> Draft {
         title: title.as_ref().map(|t| Found::new(t.value.clone(), t.quote.clone())),
         kind: title.as_ref().and_then(|t| front::kind(&t.value)),
         draft: None,
+        date: None,
         parties: parties.iter().map(party_draft).collect(),
         depositary: depositary::depositary(&doc, &all),
         signed_date: sig.date.clone().map(|(d, q)| {
@@ -134,6 +135,9 @@ pub fn import(input: &str, opts: &Options) -> Draft {
     };
     d.survival = survival::survival(&doc, &all, &d.articles, &mut d.remarks);
     status(&mut d, title.as_ref(), &sig);
+    if d.draft.is_some() {
+        d.date = version_date(&doc, title.as_ref());
+    }
     let anchored = d.entry_into_force.is_some() || d.signed_date.is_some();
     let skip: Vec<(usize, usize)> = amendment
         .iter()
@@ -204,6 +208,22 @@ fn status(d: &mut Draft, title: Option<&front::Title>, sig: &signature::Signatur
             ),
         }
     }
+}
+
+/// The date of a draft's version: the first line before the title that holds nothing
+/// but a date ("3 June 2016" under a meeting's heading).
+fn version_date(doc: &structure::Document, title: Option<&front::Title>) -> Option<Found<chrono::NaiveDate>> {
+    let before = title.map_or(u32::MAX, |t| t.quote.line);
+    doc.lines[doc.front.clone()]
+        .iter()
+        .filter(|l| l.no < before)
+        .find_map(|l| {
+            let t = l.text.as_str().trim_matches(|c: char| c.is_whitespace() || c == '*');
+            let m = dates::find_dates(t).into_iter().next()?;
+            let date = m.date.filter(|_| m.range == (0..t.len()))?;
+            let at = l.text.as_str().find(t)?;
+            Some(Found::new(date, l.text.quote(at..at + t.len())))
+        })
 }
 
 fn year_of_title(d: &Draft) -> Option<i32> {

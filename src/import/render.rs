@@ -136,6 +136,9 @@ fn top(o: &mut String, d: &Draft) {
             why.chars().filter(|c| printable(*c)).collect::<String>()
         );
     }
+    if let Some(date) = &d.date {
+        value_line(o, "", "date", &date.value.to_string(), date);
+    }
 }
 
 fn parties(o: &mut String, d: &Draft) {
