@@ -25,6 +25,7 @@ struct Row {
     duration: bool,
     termination: bool,
     amendment: bool,
+    supersedes: bool,
     /// matched, extracted, expected
     obligations: (usize, usize, usize),
     unmatched: Vec<String>,
@@ -147,6 +148,7 @@ fn measure(id: &'static str) -> Row {
         duration: duration(&got) == duration(&want),
         termination: termination_key(&got.termination) == termination_key(&want.termination),
         amendment: amend(&got) == amend(&want),
+        supersedes: got.supersedes == want.supersedes,
         obligations: (matched, got.obligations.len(), expected_n),
         unmatched,
         missed,
@@ -164,8 +166,8 @@ fn yes(b: bool) -> &'static str {
 #[test]
 fn seeds_match_the_hand_encoded_files() {
     let rows: Vec<Row> = SEEDS.iter().map(|id| measure(id)).collect();
-    println!("| seed | parties | signed (date, place), a draft's date | article numbers | article texts | entry into force | duration | termination | amendment | obligations: matched / extracted / expected |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("| seed | parties | signed (date, place), a draft's date | article numbers | article texts | entry into force | duration | termination | amendment | supersedes | obligations: matched / extracted / expected |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     let (mut m, mut x, mut e) = (0, 0, 0);
     for r in &rows {
         let (om, ox, oe) = r.obligations;
@@ -173,7 +175,7 @@ fn seeds_match_the_hand_encoded_files() {
         x += ox;
         e += oe;
         println!(
-            "| {} | {}/{} | {} | {} | {}/{} | {} | {} | {} | {} | {} / {} / {} |",
+            "| {} | {}/{} | {} | {} | {}/{} | {} | {} | {} | {} | {} | {} / {} / {} |",
             r.id,
             r.parties.0,
             r.parties.1,
@@ -185,6 +187,7 @@ fn seeds_match_the_hand_encoded_files() {
             yes(r.duration),
             yes(r.termination),
             yes(r.amendment),
+            yes(r.supersedes),
             om,
             ox,
             oe
@@ -214,6 +217,7 @@ fn seeds_match_the_hand_encoded_files() {
         assert!(r.duration, "{}: duration", r.id);
         assert!(r.termination, "{}: termination", r.id);
         assert!(r.amendment, "{}: amendment", r.id);
+        assert!(r.supersedes, "{}: supersedes", r.id);
     }
     assert!(recall >= 0.8, "obligation recall {recall:.2}");
     assert!(precision >= 0.8, "obligation precision {precision:.2}");

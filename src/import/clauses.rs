@@ -149,7 +149,7 @@ pub(crate) fn amendment(
 }
 
 /// Agreements this one supersedes.
-pub(crate) fn supersedes(all: &[Sentence]) -> Vec<Found<Superseded>> {
+pub(crate) fn supersedes(doc: &Document, all: &[Sentence]) -> Vec<Found<Superseded>> {
     let mut out = Vec::new();
     for s in all {
         let t = s.text.as_str();
@@ -194,7 +194,8 @@ pub(crate) fn supersedes(all: &[Sentence]) -> Vec<Found<Superseded>> {
             title = format!("{} {}", cut, object[m.range.end..].trim()).trim().to_string();
         }
         let title = title.trim_end_matches([',', ' ']).to_string();
-        out.push(Found::new(Superseded { title, date }, s.text.quote(from..end)));
+        let article = reference(doc, s.unit, s.para.as_deref());
+        out.push(Found::new(Superseded { title, date, article }, s.text.quote(from..end)));
     }
     out
 }
@@ -234,7 +235,7 @@ mod tests {
         Out {
             eif,
             amendment,
-            supersedes: supersedes(&all),
+            supersedes: supersedes(&d, &all),
             organs: parties.iter().map(|p| p.organs.clone()).collect(),
         }
     }

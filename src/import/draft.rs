@@ -240,6 +240,8 @@ pub struct Superseded {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// The article that says so.
+    pub article: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

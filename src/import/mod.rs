@@ -93,7 +93,7 @@ pub fn import(input: &str, opts: &Options) -> Draft {
     let amendment = clauses::amendment(&doc, &all, &refs, &mut parties);
     let termination = termination::termination(&doc, &all, &refs, &mut remarks);
     let term = term::term(&doc, &all);
-    let supersedes = clauses::supersedes(&all);
+    let supersedes = clauses::supersedes(&doc, &all);
     let sig = signature::find(&doc);
 
     let mut d = Draft {

@@ -210,6 +210,6 @@ pub(super) fn supersedes(o: &mut String, d: &Draft) {
         if let Some(date) = s.value.date {
             let _ = write!(o, ", date: {}", q(&date.to_string()));
         }
-        o.push_str("}\n");
+        let _ = writeln!(o, ", article: {}}}", q(&s.value.article));
     }
 }
