@@ -8,8 +8,8 @@
 //! `eval_texts` runs the importer on the texts in ../shared/eval/agreement-texts when
 //! they are present (they are never copied into the repository).
 
-use accord::import::{import, render, Options};
 use accord::file::parse::{agreement, Texts};
+use accord::import::{import, render, Options};
 use accord::model::{Agreement, Modality, Termination};
 use std::path::Path;
 
@@ -325,9 +325,14 @@ fn fixtures_cover_schemes_dates_and_wordings() {
     assert_eq!(eif.upon, accord::model::Upon::Signature);
     assert_eq!(
         eif.after,
-        Some(accord::time::after::After::Period(accord::time::period::Period::days(30)))
+        Some(accord::time::after::After::Period(accord::time::period::Period::days(
+            30
+        )))
     );
-    assert!(yaml.contains("  after: \"30 days\"  # line 13: \"thirtieth day after\""), "{yaml}");
+    assert!(
+        yaml.contains("  after: \"30 days\"  # line 13: \"thirtieth day after\""),
+        "{yaml}"
+    );
     let t = a.termination.as_ref().unwrap();
     assert_eq!(t.notice, Some(accord::time::period::Period::days(30)));
     assert_eq!(t.counting, accord::model::Counting::Anniversary);
@@ -356,8 +361,13 @@ fn multilateral_and_seat_agreements_use_the_richer_format() {
         Some(("Director-General of the Alpine Office", Some("Art. 2")))
     );
     let eif = a.entry_into_force.as_ref().unwrap();
-    let Upon::Instruments(i) = &eif.upon else { panic!("{:?}", eif.upon) };
-    assert_eq!((i.count, i.for_later_parties), (12, Some(After::Period(Period::days(30)))));
+    let Upon::Instruments(i) = &eif.upon else {
+        panic!("{:?}", eif.upon)
+    };
+    assert_eq!(
+        (i.count, i.for_later_parties),
+        (12, Some(After::Period(Period::days(30))))
+    );
     assert_eq!(eif.after, Some(After::Period(Period::days(90))));
     let t = a.termination.as_ref().unwrap();
     assert_eq!(t.notice, Some(Period::years(1)));
@@ -366,20 +376,39 @@ fn multilateral_and_seat_agreements_use_the_richer_format() {
         Some((Period::years(3), NotBeforeFrom::EntryIntoForce))
     );
     assert!(t.later_date);
-    assert!(yaml.contains("  later_date: allowed  # line 31: \"such later date as may be specified in the notification\""));
+    assert!(
+        yaml.contains("  later_date: allowed  # line 31: \"such later date as may be specified in the notification\"")
+    );
     assert_eq!(a.survival.len(), 1);
-    assert_eq!((a.survival[0].articles.as_slice(), a.survival[0].period), (["1".to_string()].as_slice(), Period::years(2)));
+    assert_eq!(
+        (a.survival[0].articles.as_slice(), a.survival[0].period),
+        (["1".to_string()].as_slice(), Period::years(2))
+    );
 
     let (a, yaml) = get("seat.txt");
     let eif = a.entry_into_force.as_ref().unwrap();
-    assert_eq!((&eif.upon, eif.after), (&Upon::Notifications, Some(After::FirstDayOfMonth(2))));
-    assert!(yaml.contains("  after: \"first day of the second month\"  # line 20: \"first day of the second month following\""));
+    assert_eq!(
+        (&eif.upon, eif.after),
+        (&Upon::Notifications, Some(After::FirstDayOfMonth(2)))
+    );
+    assert!(yaml.contains(
+        "  after: \"first day of the second month\"  # line 20: \"first day of the second month following\""
+    ));
     let d = a.duration.as_ref().unwrap();
-    assert_eq!(d.while_.as_deref(), Some("the Institute has its seat in the territory of Alpha"));
+    assert_eq!(
+        d.while_.as_deref(),
+        Some("the Institute has its seat in the territory of Alpha")
+    );
     let modalities: Vec<String> = a
         .obligations
         .iter()
-        .map(|o| format!("{} {}", o.article.as_deref().unwrap_or(""), o.modality.map_or("", |m| m.name())))
+        .map(|o| {
+            format!(
+                "{} {}",
+                o.article.as_deref().unwrap_or(""),
+                o.modality.map_or("", |m| m.name())
+            )
+        })
         .collect();
     assert_eq!(modalities, ["Art. 1 shall", "Art. 2 intends", "Art. 2 should"]);
 }
@@ -433,7 +462,11 @@ fn eval_texts() {
             .map(|d| d.code.to_string())
             .collect();
         match &a {
-            Some(a) => println!("{name} ({took:.0?}, {} reviews): {}", yaml.lines().filter(|l| l.trim_start().starts_with("# review:")).count(), summary(a)),
+            Some(a) => println!(
+                "{name} ({took:.0?}, {} reviews): {}",
+                yaml.lines().filter(|l| l.trim_start().starts_with("# review:")).count(),
+                summary(a)
+            ),
             None => println!("{name}: ERRORS {errors:?}"),
         }
         if a.is_none() {
@@ -473,7 +506,10 @@ fn summary(a: &Agreement) -> String {
         }
         s
     });
-    let duration = a.duration.as_ref().map_or("-", |d| if d.indefinite { "indefinite" } else { "while" });
+    let duration = a
+        .duration
+        .as_ref()
+        .map_or("-", |d| if d.indefinite { "indefinite" } else { "while" });
     let term = a.term.as_ref().map_or("-".to_string(), |t| {
         let length = t.length.map_or("-".to_string(), |l| l.to_string());
         match &t.renewal {
@@ -482,7 +518,11 @@ fn summary(a: &Agreement) -> String {
         }
     });
     let modalities = ["shall", "will", "should", "may", "intends"].map(|m| {
-        let n = a.obligations.iter().filter(|o| o.modality.is_some_and(|x| x.name() == m)).count();
+        let n = a
+            .obligations
+            .iter()
+            .filter(|o| o.modality.is_some_and(|x| x.name() == m))
+            .count();
         format!("{n} {m}")
     });
     format!(

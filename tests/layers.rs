@@ -21,7 +21,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The importer turns an agreement's text into a draft file: beside the engines, it
     // reads no file and prints nothing; the command checks and writes what it drafts.
     ("import", &["model", "time", "keyword"]),
-    ("report", &["engine", "import", "model", "time", "keyword", "diagnostic"]),
+    (
+        "report",
+        &["engine", "import", "model", "time", "keyword", "diagnostic"],
+    ),
     (
         "cli",
         &[

@@ -65,7 +65,10 @@ pub(crate) fn run(args: &ImportArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
     let yaml = render::yaml(&draft);
     let path = out.map_or_else(|| cx.dir.join(format!("{}.yaml", draft.id)), Path::to_path_buf);
     let (_, diagnostics) = parse::agreement(&path, &yaml, Texts::Keep);
-    let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     if printed {
         if json {
             report::import::json(io.out, &draft)?;
@@ -114,7 +117,10 @@ fn refuse(args: &ImportArgs, cx: &Context, path: &Path, id: &str) -> Result<(), 
         let same_id = |a: crate::model::Agreement| (a.id == id).then_some(a.file);
         if let Ok(scanned) = load::scan_paths(std::slice::from_ref(&cx.dir), cx.jobs, Texts::Skip, same_id) {
             if let Some(file) = scanned.entries.into_iter().flatten().next() {
-                return Err(Error::IdInUse { id: id.to_string(), file });
+                return Err(Error::IdInUse {
+                    id: id.to_string(),
+                    file,
+                });
             }
         }
     }
@@ -130,7 +136,10 @@ fn read_input(file: &Path) -> Result<String, Error> {
     };
     let mut bytes = Vec::new();
     if file == Path::new("-") {
-        io::stdin().take(MAX_INPUT + 1).read_to_end(&mut bytes).map_err(failed)?;
+        io::stdin()
+            .take(MAX_INPUT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
     } else {
         let f = std::fs::File::open(file).map_err(failed)?;
         f.take(MAX_INPUT + 1).read_to_end(&mut bytes).map_err(failed)?;

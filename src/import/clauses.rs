@@ -279,7 +279,8 @@ mod tests {
     #[test]
     fn offsets_after_the_trigger() {
         let after = |o: &Out| o.eif.as_ref().and_then(|e| e.after.as_ref()).map(|a| a.value.clone());
-        let o = run("Article 12\nThe present Agreement enters into force on the thirtieth day after it has been signed.");
+        let o =
+            run("Article 12\nThe present Agreement enters into force on the thirtieth day after it has been signed.");
         assert_eq!(o.eif.as_ref().map(|e| e.upon.value.clone()), Some(Upon::Signature));
         assert_eq!(after(&o).as_deref(), Some("30 days"));
         let o = run("Article 12\nThe present Agreement enters into force on the day after the second of the two notifications is received.");
@@ -287,7 +288,10 @@ mod tests {
         assert_eq!(after(&o).as_deref(), Some("1 day"));
         let o = run("Article 12\nThis Agreement shall enter into force on the first day of the third month following the month in which it was signed.");
         assert_eq!(after(&o).as_deref(), Some("first day of the third month"));
-        assert_eq!(o.eif.unwrap().after.unwrap().source.text, "first day of the third month following");
+        assert_eq!(
+            o.eif.unwrap().after.unwrap().source.text,
+            "first day of the third month following"
+        );
     }
 
     #[test]
@@ -295,14 +299,20 @@ mod tests {
         let o = run("Article 20\n1. This Agreement shall enter into force sixty days after the date on which twelve States have deposited their instruments of ratification, provided that three of them are coastal States.\n2. For each State depositing its instrument after that date, the Agreement shall enter into force on the thirtieth day following the deposit of its own instrument.");
         let e = o.eif.unwrap();
         assert_eq!(e.upon.value, Upon::Instruments { count: 12 });
-        assert!(e.upon.review.as_deref().unwrap_or("").contains("\"provided that three of them are coastal States\""));
+        assert!(e
+            .upon
+            .review
+            .as_deref()
+            .unwrap_or("")
+            .contains("\"provided that three of them are coastal States\""));
         assert_eq!(e.after.map(|a| a.value).as_deref(), Some("60 days"));
         assert_eq!(e.for_later_parties.map(|a| a.value).as_deref(), Some("30 days"));
         let o = run("Article 8\nThe Agreement shall enter into force on a date to be agreed once the Parties have informed each other that their procedures are complete.");
         let e = o.eif.unwrap();
         assert_eq!((e.upon.value, e.after.is_none()), (Upon::AgreedDate, true));
         assert!(e.upon.review.is_some());
-        let o = run("Article 8\nThis Agreement enters into force upon the exchange of the instruments of ratification.");
+        let o =
+            run("Article 8\nThis Agreement enters into force upon the exchange of the instruments of ratification.");
         assert_eq!(o.eif.unwrap().upon.value, Upon::Instruments { count: 2 });
     }
 

@@ -77,7 +77,10 @@ mod tests {
             p.iter().map(|p| (p.id.as_str(), p.collective)).collect::<Vec<_>>(),
             [("party", false), ("others", true)]
         );
-        assert_eq!((p[1].quote.line, p[1].quote.text.as_str()), (3, "States Parties to this Convention"));
+        assert_eq!(
+            (p[1].quote.line, p[1].quote.text.as_str()),
+            (3, "States Parties to this Convention")
+        );
         let c = clean("AGREEMENT\n\nAlpha and Beta agree.\n");
         assert!(unnamed(&segment(c.lines, c.fixes)).is_none());
     }

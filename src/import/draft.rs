@@ -104,12 +104,19 @@ pub struct Approval {
 #[serde(rename_all = "snake_case", tag = "upon")]
 pub enum Upon {
     Signature,
-    Date { date: NaiveDate },
-    Conditions { requires: Vec<Approval>, then: Then },
+    Date {
+        date: NaiveDate,
+    },
+    Conditions {
+        requires: Vec<Approval>,
+        then: Then,
+    },
     /// Once every party has notified the others that its requirements are met.
     Notifications,
     /// Once `count` instruments (or notifications to the depositary) are deposited.
-    Instruments { count: u32 },
+    Instruments {
+        count: u32,
+    },
     /// On a date the parties agree.
     AgreedDate,
 }

@@ -39,9 +39,11 @@ pub(crate) fn duration(doc: &Document, all: &[Sentence]) -> Option<Duration> {
         // as long as …"): not a privilege that lasts as long as a person's functions,
         // nor provisions that apply "as long as necessary".
         let before = t[..at].trim_start().to_lowercase();
-        let itself = NOUNS
-            .iter()
-            .any(|n| ["this ", "the present ", "the "].iter().any(|d| before.starts_with(&format!("{d}{n} "))));
+        let itself = NOUNS.iter().any(|n| {
+            ["this ", "the present ", "the "]
+                .iter()
+                .any(|d| before.starts_with(&format!("{d}{n} ")))
+        });
         if !itself || !has_any(&before, &["in force", "remain", "remains", "continue", "continues"]) {
             return None;
         }
@@ -75,7 +77,10 @@ mod tests {
     fn indefinite_or_as_long_as() {
         let d = run("Article 20\nThis Agreement shall remain in force for an indefinite period.").unwrap();
         assert!(d.indefinite);
-        assert_eq!((d.source.text.as_str(), d.article.as_str()), ("indefinite period", "Art. 20"));
+        assert_eq!(
+            (d.source.text.as_str(), d.article.as_str()),
+            ("indefinite period", "Art. 20")
+        );
         let d = run("Article 27\n2. This Agreement shall remain in force as long as the Institute has its seat in Alpha, unless terminated earlier.").unwrap();
         assert_eq!(
             d.while_.map(|w| w.value).as_deref(),

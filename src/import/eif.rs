@@ -296,7 +296,13 @@ fn conditions(
     // (in force on the last approval).
     let last = has_any(
         context,
-        &["later of", "last of the", "latter of", "last approval", "receipt of the"],
+        &[
+            "later of",
+            "last of the",
+            "latter of",
+            "last approval",
+            "receipt of the",
+        ],
     );
     let on_signature = has_any(
         rest,
@@ -368,7 +374,10 @@ mod tests {
 
     #[test]
     fn counts_of_instruments_and_parties() {
-        assert_eq!(count("30 days after the date on which 40 States have consented"), Some(40));
+        assert_eq!(
+            count("30 days after the date on which 40 States have consented"),
+            Some(40)
+        );
         assert_eq!(count("once at least three signatories have notified"), Some(3));
         assert_eq!(count("after the deposit of the fifty-fifth instrument"), Some(55));
         assert_eq!(count("after its own instrument is deposited"), None);
@@ -377,8 +386,12 @@ mod tests {
 
     #[test]
     fn later_parties_and_further_conditions() {
-        assert!(for_later("For each State ratifying after that day, it enters into force …"));
-        assert!(for_later("The Agreement enters into force for that State on the day it accedes."));
+        assert!(for_later(
+            "For each State ratifying after that day, it enters into force …"
+        ));
+        assert!(for_later(
+            "The Agreement enters into force for that State on the day it accedes."
+        ));
         assert!(!for_later("This Agreement enters into force on signature."));
         assert_eq!(
             further_conditions("40 States, provided that ten of them are coastal States.", true).as_deref(),

@@ -3,17 +3,15 @@
 //! draft for the same text. Every value keeps the line and words it was read from;
 //! values to check carry a review remark; what is not found is said, never invented.
 //!
-//! - Text: [`source`] (positions), [`clean`] and [`ocr`] (clean-up), [`words`],
-//!   [`casing`], [`dates`], [`periods`].
-//! - Shape: [`numbering`] and [`headings`] (labels and heading lines), [`blocks`]
-//!   (paragraphs), [`structure`] and [`units`] (operative part, articles, annexes),
-//!   [`sentences`].
-//! - Reading: [`front`] (title), [`parties`] and [`collective`], [`naming`] and [`refs`]
-//!   (who is who),
-//!   [`signature`], [`eif`] and [`offsets`] (entry into force), [`clauses`] (amendment,
-//!   supersession), [`termination`] and [`notice`], [`term`], [`duration`],
-//!   [`survival`], [`depositary`], [`obligations`],
-//!   [`duties`], [`subjects`] and [`schedule`].
+//! - Text: [`source`] (positions), `clean` and `ocr` (clean-up), `words`,
+//!   `casing`, `dates`, `periods`.
+//! - Shape: `numbering` and `headings` (labels and heading lines), `blocks`
+//!   (paragraphs), `structure` and `units` (operative part, articles, annexes),
+//!   `sentences`.
+//! - Reading: `front` (title), `parties` and `collective`, `naming` and `refs` (who is
+//!   who), `signature`, `eif` and `offsets` (entry into force), `clauses` (amendment,
+//!   supersession), `termination` and `notice`, `term`, `duration`, `survival`,
+//!   `depositary`, `obligations`, `duties`, `subjects` and `schedule`.
 //! - Output: [`draft`] (what was found), [`render`] and `render_clauses` (the file's
 //!   text, YAML with provenance comments).
 //!

@@ -37,7 +37,14 @@ pub(crate) fn waiting(t: &str) -> Option<Waiting> {
     periods::find(t).into_iter().find_map(|p| {
         let before = t[..p.range.start].to_lowercase();
         let before = before.trim_end();
-        let lead = ["after", "expiry of", "expiration of", "lapse of", "after a period of", "before"];
+        let lead = [
+            "after",
+            "expiry of",
+            "expiration of",
+            "lapse of",
+            "after a period of",
+            "before",
+        ];
         let led = lead.iter().any(|w| before.ends_with(w))
             || ["after the expiry of a period of", "after the expiration of a period of"]
                 .iter()
@@ -84,7 +91,14 @@ pub(crate) fn later_date(t: &str) -> Option<Range<usize>> {
             "a later day",
         ],
     )?;
-    let len = ["such later date", "any later date", "a later date", "such later day", "a later day"][k].len();
+    let len = [
+        "such later date",
+        "any later date",
+        "a later date",
+        "such later day",
+        "a later day",
+    ][k]
+        .len();
     let rest = &t[at + len..];
     let end = rest.find([',', ';', '.']).map_or(t.len(), |e| at + len + e);
     Some(at..end)
@@ -107,9 +121,18 @@ mod tests {
         let w = waiting("At any time after two years from the date on which this Treaty has entered into force for it, a Party may withdraw by notice.").unwrap();
         assert_eq!((w.period.written.as_str(), w.from_signature), ("two years", false));
         let w = waiting("No notice may be given before the expiry of five years from its signature.");
-        assert_eq!(w.map(|w| (w.period.written, w.from_signature)), Some(("five years".into(), true)));
-        assert_eq!(waiting("The withdrawal takes effect one year after the receipt of the notice."), None);
-        assert_eq!(waiting("Either Party may terminate it by giving six months' notice."), None);
+        assert_eq!(
+            w.map(|w| (w.period.written, w.from_signature)),
+            Some(("five years".into(), true))
+        );
+        assert_eq!(
+            waiting("The withdrawal takes effect one year after the receipt of the notice."),
+            None
+        );
+        assert_eq!(
+            waiting("Either Party may terminate it by giving six months' notice."),
+            None
+        );
         assert_eq!(
             waiting("It takes effect upon expiry of one year from the date of receipt of the notification."),
             None
@@ -119,7 +142,10 @@ mod tests {
     #[test]
     fn a_later_date_named_by_the_notice() {
         let t = "It takes effect one year after receipt, or on any later date that the notice names.";
-        assert_eq!(later_date(t).map(|r| &t[r]), Some("any later date that the notice names"));
+        assert_eq!(
+            later_date(t).map(|r| &t[r]),
+            Some("any later date that the notice names")
+        );
         assert_eq!(later_date("It takes effect one year after receipt."), None);
     }
 }

@@ -17,7 +17,13 @@ use super::words::{capitalise, has_any, kebab, tokens};
 
 /// Every obligation in the operative text. `skip` holds (unit, block) paragraphs
 /// read as other clauses; `anchored` says whether recurring duties can be scheduled.
-pub(crate) fn find(doc: &Document, all: &[Sentence], refs: &Refs, skip: &[(usize, usize)], anchored: bool) -> Vec<Obligation> {
+pub(crate) fn find(
+    doc: &Document,
+    all: &[Sentence],
+    refs: &Refs,
+    skip: &[(usize, usize)],
+    anchored: bool,
+) -> Vec<Obligation> {
     let mut out: Vec<(usize, Obligation)> = Vec::new();
     let mut last_subject: Option<(usize, usize, Vec<usize>)> = None;
     // Paragraphs granting a right: their "may" clauses belong to the right.
@@ -108,7 +114,14 @@ fn place(doc: &Document, s: &Sentence) -> String {
     }
 }
 
-fn push(out: &mut Vec<(usize, Obligation)>, doc: &Document, (n, s): (usize, &Sentence), refs: &Refs, c: Clause, anchored: bool) {
+fn push(
+    out: &mut Vec<(usize, Obligation)>,
+    doc: &Document,
+    (n, s): (usize, &Sentence),
+    refs: &Refs,
+    c: Clause,
+    anchored: bool,
+) {
     if c.parties.is_empty() {
         return;
     }
@@ -154,18 +167,21 @@ fn push(out: &mut Vec<(usize, Obligation)>, doc: &Document, (n, s): (usize, &Sen
         };
         let text = format!("{subject} {part}");
         let text = capitalise(&shorten(super::source::collapse_spaces(text.trim()).as_str(), 240));
-        out.push((n, Obligation {
-            id: id_for(part),
-            text,
-            parties: c.parties.iter().map(|&i| refs.parties[i].id.clone()).collect(),
-            modality: c.modality,
-            article: reference(doc, s.unit, s.para.as_deref()),
-            every,
-            assumed,
-            once,
-            source: s.text.quote(c.start..c.vp.end),
-            reviews,
-        }));
+        out.push((
+            n,
+            Obligation {
+                id: id_for(part),
+                text,
+                parties: c.parties.iter().map(|&i| refs.parties[i].id.clone()).collect(),
+                modality: c.modality,
+                article: reference(doc, s.unit, s.para.as_deref()),
+                every,
+                assumed,
+                once,
+                source: s.text.quote(c.start..c.vp.end),
+                reviews,
+            },
+        ));
     }
 }
 

@@ -68,7 +68,11 @@ pub(crate) fn offset(s: &str) -> Option<Offset> {
             });
         }
         // "30 days after", "one month following", "three months from"
-        if let Some(p) = periods::find(&s[at..]).into_iter().next().filter(|p| p.range.start == 0) {
+        if let Some(p) = periods::find(&s[at..])
+            .into_iter()
+            .next()
+            .filter(|p| p.range.start == 0)
+        {
             let next = s[at + p.range.end..].split_whitespace().next().unwrap_or("");
             if AFTER.contains(&next.to_lowercase().as_str()) {
                 let review = p
@@ -121,12 +125,18 @@ mod tests {
             after("enters into force on the thirtieth day after its signature"),
             o("30 days", "thirtieth day after")
         );
-        assert_eq!(after("on the 30th day following the deposit"), o("30 days", "30th day following"));
+        assert_eq!(
+            after("on the 30th day following the deposit"),
+            o("30 days", "30th day following")
+        );
         assert_eq!(
             after("enters into force on the day after the later notification"),
             o("1 day", "the day after")
         );
-        assert_eq!(after("enters into force 30 days after the date"), o("30 days", "30 days after"));
+        assert_eq!(
+            after("enters into force 30 days after the date"),
+            o("30 days", "30 days after")
+        );
         assert_eq!(
             after("on the first day of the second month after the date of signing"),
             o("first day of the second month", "first day of the second month after")

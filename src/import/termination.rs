@@ -74,9 +74,11 @@ pub(crate) const NOUNS: &[&str] = &[
 fn ends_itself(t: &str) -> bool {
     let lower = t.to_lowercase();
     // "A Party to this Agreement may withdraw from it"
-    let from_it = ["withdraw from it", "denounce it", "terminate it"]
-        .iter()
-        .any(|v| find_words(&lower, v).iter().any(|&at| !lower[at..].starts_with(&format!("{v}s"))));
+    let from_it = ["withdraw from it", "denounce it", "terminate it"].iter().any(|v| {
+        find_words(&lower, v)
+            .iter()
+            .any(|&at| !lower[at..].starts_with(&format!("{v}s")))
+    });
     if from_it && NOUNS.iter().any(|n| lower.contains(&format!("this {n}"))) {
         return true;
     }
@@ -151,7 +153,10 @@ pub(crate) fn termination(
         let article = reference(doc, s.unit, s.para.as_deref());
         let waits = waiting(t);
         let (notice, anniversary) = if let Some((days, range)) = ordinal_day(t) {
-            let why = format!("the text names the day notice takes effect (\"{}\"): counted to that day, `counting: anniversary`", &t[range.clone()]);
+            let why = format!(
+                "the text names the day notice takes effect (\"{}\"): counted to that day, `counting: anniversary`",
+                &t[range.clone()]
+            );
             (Found::new(days, s.text.quote(range)).review(why), true)
         } else {
             let skip = waits.as_ref().map(|w| w.period.range.clone());
@@ -173,7 +178,10 @@ pub(crate) fn termination(
         let form = has_any(&words, &["written", "in writing", "écrit", "por escrito"]).then(|| "written".to_string());
         let termination = Termination {
             notice,
-            by: clause.iter().find_map(|x| who_may(x.text.as_str(), refs)).filter(|_| !any_party(&words)),
+            by: clause
+                .iter()
+                .find_map(|x| who_may(x.text.as_str(), refs))
+                .filter(|_| !any_party(&words)),
             form,
             end_of_calendar_year: has_any(&words, YEAR_END),
             anniversary,
@@ -324,12 +332,18 @@ mod tests {
         let t = t.unwrap();
         assert_eq!((t.notice.value.as_str(), t.anniversary), ("30 days", true));
         assert!(t.notice.review.is_some());
-        assert_eq!((t.by, t.form.as_deref(), t.article.as_str()), (None, Some("written"), "Art. 17(2)"));
+        assert_eq!(
+            (t.by, t.form.as_deref(), t.article.as_str()),
+            (None, Some("written"), "Art. 17(2)")
+        );
         let (t, _, _) = run("Article 30\n1. At any time after four years from the date on which this Agreement has entered into force for a Party, that Party may withdraw from this Agreement by giving written notification to the depositary.\n2. Any such withdrawal shall take effect upon expiry of one year from the date of receipt of the notification, or on such later date as may be specified in the notification.");
         let t = t.unwrap();
         assert_eq!((t.notice.value.as_str(), t.anniversary), ("one year", false));
         let nb = t.not_before.unwrap();
-        assert_eq!((nb.value.period.as_str(), nb.value.from_signature), ("four years", false));
+        assert_eq!(
+            (nb.value.period.as_str(), nb.value.from_signature),
+            ("four years", false)
+        );
         assert_eq!(nb.source.text, "four years");
         assert_eq!(
             t.later_date.map(|q| q.text).as_deref(),
