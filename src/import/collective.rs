@@ -1,5 +1,5 @@
 //! The parties of a multilateral text that names none of them ("The Parties signatory
-//! hereto", "The States Parties to this Agreement"): the file is kept from one party's
+//! hereto", "The States Parties to this Protocol"): the file is kept from one party's
 //! point of view, so the draft gets an entry for that party, to be named by the person
 //! reviewing it, and a `collective` entry that stands for all the others ("Other
 //! parties"), so that the file has the two parties a file needs and the others'

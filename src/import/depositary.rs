@@ -1,6 +1,6 @@
-//! The depositary of a multilateral agreement ("The Secretary-General of the United
-//! Nations shall be the depositary of this Agreement"): who receives instruments and
-//! notices, and the article that says so.
+//! The depositary of a multilateral agreement ("The Director-General of the Alpine
+//! Office is designated as the depositary of this Convention"): who receives instruments
+//! and notices, and the article that says so.
 
 use super::draft::{Depositary, Found};
 use super::sentences::{reference, Sentence};
@@ -24,7 +24,7 @@ pub(crate) fn depositary(doc: &Document, all: &[Sentence]) -> Option<Depositary>
         let (at, _) = find_any(t, IS_DEPOSITARY)?;
         let lead = t[..at].len() - t[..at].trim_start().len();
         let subject = t[lead..at].trim_end();
-        // "Article 9 Depositary The Secretary-General …": a heading run into the text.
+        // "Article 12 Depositary The Director-General …": a heading run into the text.
         let subject = subject.rfind(" The ").map_or(subject, |k| &subject[k + 1..]);
         let name = subject
             .strip_prefix("The ")

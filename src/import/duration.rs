@@ -1,5 +1,5 @@
-//! How long an agreement without a fixed term lasts: of indefinite duration ("shall
-//! remain in force for an indefinite period", "of unlimited duration"), or as long as
+//! How long an agreement without a fixed term lasts: of indefinite duration ("is
+//! concluded for an indefinite period", "of unlimited duration"), or as long as
 //! a state of affairs lasts ("shall remain in force as long as the Office has its seat
 //! in the Host State"), as the file's `duration` states it.
 
@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn indefinite_or_as_long_as() {
-        let d = run("Article 20\nThis Agreement shall remain in force for an indefinite period.").unwrap();
+        let d = run("Article 20\nThis Agreement is concluded for an indefinite period.").unwrap();
         assert!(d.indefinite);
         assert_eq!(
             (d.source.text.as_str(), d.article.as_str()),
@@ -87,6 +87,9 @@ mod tests {
             Some("the Institute has its seat in Alpha")
         );
         assert!(run("Article 3\nThe officials shall enjoy these privileges as long as they hold office.").is_none());
-        assert!(run("Article 3\nThe provisions of this Agreement on the winding up shall remain applicable as long as necessary after termination.").is_none());
+        assert!(run(
+            "Article 3\nThe rules of this Agreement on winding up keep applying as long as needed once it ends."
+        )
+        .is_none());
     }
 }

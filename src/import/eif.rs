@@ -67,9 +67,9 @@ fn about_self(before: &str) -> bool {
     (b.is_empty() || has_any(b, SELF) || b.eq_ignore_ascii_case("upon its")) && !has_any(b, AMEND)
 }
 
-/// Whether a sentence puts the agreement in force for a party that joins later ("For
-/// each State ratifying after …, the Agreement shall enter into force on the thirtieth
-/// day following …", "… the Agreement will enter into force for that State on …").
+/// Whether a sentence puts the agreement in force for a party that joins later ("For a
+/// State that ratifies later, the Convention enters into force on the sixtieth day after
+/// …", "… it then enters into force for that State on …").
 fn for_later(t: &str) -> bool {
     const FOR: &[&str] = &[
         "for each ",
@@ -176,7 +176,9 @@ fn upon(s: &Sentence, at: usize, context: &str, refs: &Refs, parties: &mut [Part
     ) {
         let mut f = Found::new(Upon::AgreedDate, quote());
         if has_any(context, NOTIFIED) {
-            f = f.review("the date is agreed once the parties have notified each other: record it as an `entered_into_force` event");
+            f = f.review(
+                "the date is agreed once each party has notified the other: record it as an `entered_into_force` event",
+            );
         }
         return Some(f);
     }
@@ -199,9 +201,8 @@ fn upon(s: &Sentence, at: usize, context: &str, refs: &Refs, parties: &mut [Part
         .map(|date| Found::new(Upon::Date { date }, quote()))
 }
 
-/// Entry into force once a number of instruments are deposited ("after the date on
-/// which 40 States have established their consent to be bound", "the deposit of the
-/// fifty-fifth instrument"), or once a number of signatories have notified the
+/// Entry into force once a number of instruments are deposited ("sixty days after
+/// twenty States have ratified it", "the deposit of the fifty-fifth instrument"), or once a number of signatories have notified the
 /// depositary. A bilateral exchange of instruments counts each party's.
 fn instruments(s: &Sentence, at: usize, context: &str, parties: &[Party]) -> Option<Found<Upon>> {
     let rest = &s.text.as_str()[at..];
@@ -225,7 +226,7 @@ fn instruments(s: &Sentence, at: usize, context: &str, parties: &[Party]) -> Opt
     })
 }
 
-/// The number of instruments or parties a clause waits for: "40 States", "at least
+/// The number of instruments or parties a clause waits for: "twenty States", "at least
 /// three signatories", "the fifty-fifth instrument".
 fn count(rest: &str) -> Option<u32> {
     const WHO: &[&str] = &[
@@ -374,10 +375,7 @@ mod tests {
 
     #[test]
     fn counts_of_instruments_and_parties() {
-        assert_eq!(
-            count("30 days after the date on which 40 States have consented"),
-            Some(40)
-        );
+        assert_eq!(count("60 days after twenty-two States have ratified it"), Some(22));
         assert_eq!(count("once at least three signatories have notified"), Some(3));
         assert_eq!(count("after the deposit of the fifty-fifth instrument"), Some(55));
         assert_eq!(count("after its own instrument is deposited"), None);
@@ -394,7 +392,7 @@ mod tests {
         ));
         assert!(!for_later("This Agreement enters into force on signature."));
         assert_eq!(
-            further_conditions("40 States, provided that ten of them are coastal States.", true).as_deref(),
+            further_conditions("twenty States, provided that ten of them are coastal States.", true).as_deref(),
             Some("\"provided that ten of them are coastal States\"")
         );
     }

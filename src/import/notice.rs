@@ -1,8 +1,8 @@
 //! The details of a termination or withdrawal clause beside its notice period: a
 //! notice dated to an ordinal day ("takes effect on the thirtieth day after receipt",
 //! which names the day it takes effect: `counting: anniversary`), a waiting period
-//! before notice may be given ("at any time after three years from the date on which
-//! it entered into force": `not_before`), and a notice that may name a later day ("or
+//! before notice may be given (only after three years from its entry into force:
+//! `not_before`), and a notice that may name a later day ("or
 //! on such later date as the notification specifies": `later_date: allowed`).
 
 use super::periods;
@@ -30,9 +30,9 @@ pub(crate) struct Waiting {
     pub from_signature: bool,
 }
 
-/// "At any time after three years from the date on which this Agreement has entered
-/// into force", "after the expiry of five years from its signature": a period that
-/// follows "after" and is counted from entry into force or signature.
+/// Notice allowed only "after three years from its entry into force", "after the expiry
+/// of five years from its signature": a period that follows "after" and is counted from
+/// entry into force or signature.
 pub(crate) fn waiting(t: &str) -> Option<Waiting> {
     periods::find(t).into_iter().find_map(|p| {
         let before = t[..p.range.start].to_lowercase();

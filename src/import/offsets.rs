@@ -138,7 +138,7 @@ mod tests {
             o("30 days", "30 days after")
         );
         assert_eq!(
-            after("on the first day of the second month after the date of signing"),
+            after("on the first day of the second month after signature"),
             o("first day of the second month", "first day of the second month after")
         );
         assert_eq!(

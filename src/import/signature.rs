@@ -277,9 +277,9 @@ mod tests {
                 "The Hague",
             ),
             (
-                "DONE at Paris, in two copies, on 9 October 2015.\n",
+                "DONE at Lyon, in two copies, on 9 October 2015.\n",
                 "2015-10-09",
-                "Paris",
+                "Lyon",
             ),
             (
                 "SIGNED FOR\n(signed) (signed)\n\nGeneva, 15 May 1997\n",

@@ -2,8 +2,8 @@
 //! Articles 8 and 9 shall continue to apply for a period of ten years after the date
 //! of termination"): the articles, the period, and the clause's article. "The
 //! provisions of this Agreement shall continue to be effective" names every article
-//! (a review says so); provisions described rather than numbered ("the provisions
-//! relevant to the orderly winding up") are left to the reviewer in a remark.
+//! (a review says so); provisions described rather than numbered ("the rules on
+//! winding up") are left to the reviewer in a remark.
 
 use super::draft::{Article, Found, Remark, RemarkKind, Section, Survival};
 use super::periods;
@@ -172,7 +172,8 @@ mod tests {
         let (s, _) = run("Article 12\nIn respect of loans made before termination, the provisions of this Agreement shall continue to be effective for a further period of ten years.");
         assert_eq!(s[0].articles, ["1", "12"]);
         assert!(s[0].period.review.is_some());
-        let (s, r) = run("Article 12\nThe provisions relevant to the winding up shall remain applicable after termination, but no longer than six months.");
+        let (s, r) =
+            run("Article 12\nThe rules on winding up remain applicable after termination for six months at most.");
         assert!(s.is_empty());
         assert!(r[0].text.contains("does not number them"));
         let (s, _) = run("Article 12\nThe privileges shall remain in force for one year.");

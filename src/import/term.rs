@@ -1,6 +1,6 @@
 //! The term: a fixed length said of the agreement itself ("for a period of four
 //! years", "remains in force for"), tacit renewal ("is tacitly renewed for the same
-//! period", "renewed automatically for successive periods of one year") with its
+//! period", "renewed automatically for further terms of one year") with its
 //! notice of non-renewal; none for an agreement of indefinite duration.
 
 use super::draft::{Found, Renewal, Term};

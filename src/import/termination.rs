@@ -73,7 +73,7 @@ pub(crate) const NOUNS: &[&str] = &[
 /// functions or an office's operations.
 fn ends_itself(t: &str) -> bool {
     let lower = t.to_lowercase();
-    // "A Party to this Agreement may withdraw from it"
+    // "each Party may withdraw from it"
     let from_it = ["withdraw from it", "denounce it", "terminate it"].iter().any(|v| {
         find_words(&lower, v)
             .iter()
