@@ -16,8 +16,6 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// Files or folders to check; default the agreements folder.
     paths: Vec<PathBuf>,
     /// Print a summary even when all is well.
@@ -35,6 +33,8 @@ pub(crate) struct CheckArgs {
     /// Output format [default: text, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<CheckFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

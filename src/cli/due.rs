@@ -18,8 +18,6 @@ use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
 pub(crate) struct DueArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// How far ahead to look (inclusive); overdue and open items are always shown.
     #[arg(long, value_parser = period_arg, default_value = "1 year", value_name = "PERIOD", add = complete::periods())]
     within: Period,
@@ -48,6 +46,8 @@ pub(crate) struct DueArgs {
     /// Output format [default: table, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<DueFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ pub(crate) mod due;
 pub(crate) mod fingerprint;
 pub(crate) mod gitlab;
 pub(crate) mod ics;
+pub(crate) mod import;
 pub(crate) mod lifecycle;
 pub(crate) mod list;
 pub(crate) mod markdown;
