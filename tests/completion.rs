@@ -93,7 +93,7 @@ fn bash_offers_what_the_folder_and_the_options_hold() {
     // Keywords.
     assert_eq!(
         values(&["accord", "due", "--format", ""]),
-        ["csv", "ics", "json", "table"]
+        ["csv", "ics", "json", "markdown", "table"]
     );
     assert_eq!(values(&["accord", "due", "--fail-on", ""]), ["due", "overdue"]);
     assert_eq!(

@@ -20,17 +20,15 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 pub(crate) struct ListArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// Output format [default: table, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<TableFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct StatusArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// One agreement id; default all.
     #[arg(add = complete::agreements())]
     id: Option<String>,
@@ -40,12 +38,12 @@ pub(crate) struct StatusArgs {
     /// Output format [default: table, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<TableFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct ShowArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// The agreement id.
     #[arg(add = complete::agreements())]
     id: String,
@@ -55,6 +53,8 @@ pub(crate) struct ShowArgs {
     /// Output format [default: text, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<TextFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 /// How the rows are printed.

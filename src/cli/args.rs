@@ -7,6 +7,7 @@ use super::check::CheckArgs;
 use super::complete;
 use super::due::DueArgs;
 use super::history::{AmendmentsArgs, TimelineArgs};
+use super::import::ImportArgs;
 use super::new::NewArgs;
 use super::record::RecordArgs;
 use super::report::ReportArgs;
@@ -168,6 +169,11 @@ pub(crate) enum Command {
     /// Print the JSON Schema of the file format (draft-07), for editors.
     #[command(after_help = "Example:\n  accord schema > accord.schema.json")]
     Schema,
+    /// Draft an agreement file from the agreement's text, for review.
+    #[command(
+        after_help = "Examples:\n  accord import mou.txt                 writes agreements/ID.yaml (never replaces a file)\n  accord import mou.txt --out -         prints the draft\n  pdftotext -layout mou.pdf mou.txt     PDF: extract the text first\n  accord import mou.txt --format json   the extraction with line and column of each value"
+    )]
+    Import(ImportArgs),
     /// Check agreement files and report every problem (for CI).
     #[command(after_help = "Examples:\n  accord check\n  accord check agreements/ --format github --strict")]
     Check(CheckArgs),
@@ -187,6 +193,7 @@ impl Command {
             Command::Report(a) => &a.common,
             Command::New(a) => &a.common,
             Command::Record(a) => &a.common,
+            Command::Import(a) => &a.common,
             Command::Check(a) => &a.common,
             Command::Completions(_) | Command::Man(_) | Command::Schema => return None,
         })
@@ -205,6 +212,7 @@ impl Command {
             Command::Report(_) => "report",
             Command::New(_) => "new",
             Command::Record(_) => "record",
+            Command::Import(_) => "import",
             Command::Check(_) => "check",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",

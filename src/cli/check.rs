@@ -16,8 +16,6 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// Files or folders to check; default the agreements folder.
     paths: Vec<PathBuf>,
     /// Print a summary even when all is well.
@@ -35,6 +33,8 @@ pub(crate) struct CheckArgs {
     /// Output format [default: text, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<CheckFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,6 +43,10 @@ enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
+    /// SARIF 2.1.0 log, for code-scanning dashboards.
+    Sarif,
 }
 
 /// A check's code, with the nearest one suggested for a typo.
@@ -84,6 +88,8 @@ pub(crate) fn run(args: &CheckArgs, cx: &Context, io: &mut Io) -> Result<Exit, E
     match cx.format(args.format, CheckFormat::Text) {
         CheckFormat::Json => report::diagnostics::json(io.out, diagnostics, scanned.files, scanned.index.len())?,
         CheckFormat::Github => report::diagnostics::github(io.out, diagnostics)?,
+        CheckFormat::Gitlab => report::gitlab::write(io.out, diagnostics)?,
+        CheckFormat::Sarif => report::sarif::write(io.out, diagnostics)?,
         CheckFormat::Text => {
             report::diagnostics::text(io.out, diagnostics, io.style.color)?;
             if !diagnostics.is_empty() || args.verbose {

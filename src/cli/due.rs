@@ -17,8 +17,6 @@ use clap::{Args, ValueEnum};
 
 #[derive(Debug, Args)]
 pub(crate) struct DueArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// How far ahead to look (inclusive); overdue and open items are always shown.
     #[arg(long, value_parser = period_arg, default_value = "1 year", value_name = "PERIOD", add = complete::periods())]
     within: Period,
@@ -47,6 +45,8 @@ pub(crate) struct DueArgs {
     /// Output format [default: table, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<DueFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -61,6 +61,8 @@ enum DueFormat {
     Json,
     Csv,
     Ics,
+    /// A GitHub-flavoured Markdown table (issues, chat, a CI job summary).
+    Markdown,
 }
 
 impl DueArgs {
@@ -76,8 +78,8 @@ impl DueArgs {
 }
 
 /// What a worker keeps of one agreement: full items for JSON and ICS, packed rows for
-/// the table and CSV; its date of entry into force, for supersession; and its party ids
-/// when `--party` must be checked.
+/// the table, CSV and Markdown; its date of entry into force, for supersession; and its
+/// party ids when `--party` must be checked.
 struct Kept {
     found: Found,
     in_force_since: Option<chrono::NaiveDate>,
@@ -92,7 +94,7 @@ enum Found {
 pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
     let filter = args.filter();
     let format = cx.format(args.format, DueFormat::Table);
-    let packed = matches!(format, DueFormat::Table | DueFormat::Csv);
+    let packed = matches!(format, DueFormat::Table | DueFormat::Csv | DueFormat::Markdown);
     let query = Query {
         as_of: cx.as_of,
         within: args.within,
@@ -137,6 +139,7 @@ pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
         DueFormat::Json => report::due::json_out(io.out, &items)?,
         DueFormat::Ics => report::ics::write(io.out, &items, cx.as_of)?,
         DueFormat::Csv => report::due::csv_out(io.out, &rows, cx.as_of)?,
+        DueFormat::Markdown => report::due::markdown_out(io.out, &rows, cx.as_of)?,
         DueFormat::Table => {
             let empty = if args.overdue { "nothing overdue" } else { "nothing due" };
             report::due::table_out(io.out, &io.style, &rows, cx.as_of, empty)?;

@@ -47,6 +47,12 @@ pub enum Error {
     /// `new` would replace a file.
     #[error("{} exists; pass --force to replace it", .0.display())]
     FileExists(PathBuf),
+    /// `import` would replace a file, which it never does.
+    #[error("{} exists; import never replaces a file", .0.display())]
+    NoReplace(PathBuf),
+    /// The input of `import` cannot be read as an agreement's text (a PDF, not UTF-8…).
+    #[error("{message}")]
+    Input { message: String, help: Option<String> },
     /// The file's text cannot be edited safely.
     #[error("{}: {source}", path.display())]
     Edit { path: PathBuf, source: EditError },
@@ -54,6 +60,10 @@ pub enum Error {
     /// were printed just before. The file is unchanged.
     #[error("{0}")]
     NotWritten(String),
+    /// A draft printed that does not pass the checks yet (its diagnostics were printed
+    /// just before): the person completing it has work left.
+    #[error("{0}")]
+    Incomplete(String),
     /// `record` refuses a change that cannot be true; the file is unchanged.
     #[error("not recorded: {reason}\n  rule: {rule}\n  {} is unchanged", file.display())]
     NotRecorded {
@@ -87,6 +97,7 @@ impl Error {
         match self {
             Error::Refused(r) if r.is_usage() => Exit::Usage,
             Error::Refused(_) | Error::IdInUse { .. } | Error::FileExists(_) | Error::Edit { .. } => Exit::Findings,
+            Error::NoReplace(_) | Error::Incomplete(_) => Exit::Findings,
             Error::NotWritten(_) | Error::NotRecorded { .. } | Error::HasErrors { .. } => Exit::Findings,
             Error::Write(e) if e.is_refusal() => Exit::Findings,
             Error::Write(_) => Exit::Usage,
@@ -96,6 +107,7 @@ impl Error {
             | Error::InvalidArgument(_)
             | Error::Project(_)
             | Error::NotApplicable { .. }
+            | Error::Input { .. }
             | Error::File(_)
             | Error::Output(_) => Exit::Usage,
         }
@@ -108,6 +120,8 @@ impl Error {
             Error::Load { help, .. } => *help,
             Error::Project(_) => Some("docs/project.md describes accord.toml"),
             Error::NotApplicable { .. } => Some("it reads no agreements; leave the option out"),
+            Error::Input { help, .. } => help.as_deref(),
+            Error::NoReplace(_) => Some("choose another --out or --id"),
             _ => None,
         }
     }
@@ -117,7 +131,11 @@ impl Error {
     pub fn is_finding(&self) -> bool {
         matches!(
             self,
-            Error::Refused(_) | Error::NotWritten(_) | Error::NotRecorded { .. } | Error::HasErrors { .. }
+            Error::Refused(_)
+                | Error::NotWritten(_)
+                | Error::Incomplete(_)
+                | Error::NotRecorded { .. }
+                | Error::HasErrors { .. }
         )
     }
 }

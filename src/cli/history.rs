@@ -16,26 +16,26 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 pub(crate) struct AmendmentsArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// One agreement id; default all.
     #[arg(add = complete::agreements())]
     id: Option<String>,
     /// Output format [default: table, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<TableFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct TimelineArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// One agreement id; default all.
     #[arg(add = complete::agreements())]
     id: Option<String>,
     /// Output format [default: table, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<TableFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 /// The agreement `id` and those it depends on, or the whole folder; and the ids to report on.

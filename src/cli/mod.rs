@@ -14,6 +14,7 @@ mod due;
 mod error;
 mod exit;
 mod history;
+mod import;
 mod new;
 mod output;
 mod record;

@@ -20,8 +20,6 @@ use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub(crate) struct NewArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// The new agreement's id ([a-z0-9-]+); the file is DIR/ID.yaml.
     id: String,
     /// The agreement's title.
@@ -33,6 +31,8 @@ pub(crate) struct NewArgs {
     /// Replace an existing file of that name.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 pub(crate) fn run(args: &NewArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {

@@ -20,8 +20,6 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// Write the page to this file instead of standard output (replaced whole, never
     /// left half-written; a device or a pipe is written in place).
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
@@ -36,6 +34,8 @@ pub(crate) struct ReportArgs {
     /// shown.
     #[arg(long, value_parser = period_arg, default_value = "1 year", value_name = "PERIOD", add = complete::periods())]
     within: Period,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 pub(crate) fn run(args: &ReportArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {

@@ -7,7 +7,7 @@ use super::context::{Context, Invocation};
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
-use super::{agreements, check, due, history, new, record, report, shell, terminate};
+use super::{agreements, check, due, history, import, new, record, report, shell, terminate};
 use crate::report::message;
 use std::io;
 
@@ -45,6 +45,7 @@ fn dispatch(cli: &Cli, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
         Command::Report(args) => report::run(args, cx, io),
         Command::New(args) => new::run(args, cx, io),
         Command::Record(args) => record::run(args, cx, io),
+        Command::Import(args) => import::run(args, cx, io),
         Command::Check(args) => check::run(args, cx, io),
         Command::Completions(_) | Command::Man(_) | Command::Schema => generated(cli, io),
     }

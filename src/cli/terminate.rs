@@ -18,8 +18,6 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 pub(crate) struct TerminateArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// The agreement id.
     #[arg(add = complete::agreements())]
     id: String,
@@ -51,6 +49,8 @@ pub(crate) struct TerminateArgs {
     /// Output format [default: text, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<TextFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 pub(crate) fn run(args: &TerminateArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {

@@ -1,4 +1,4 @@
-//! `accord due` output: table, JSON and CSV (ICS is in [`super::ics`]).
+//! `accord due` output: table, JSON, CSV and Markdown (ICS is in [`super::ics`]).
 
 use super::packed::Fields;
 use super::{drop, fold, fold_text, keep, opt, wrap, write_rows_with_notes, Cell, Color, Column, Style};
@@ -166,6 +166,32 @@ pub(crate) fn table_out(
         (!e.is_empty()).then(|| format!("why: {e}"))
     };
     write_rows_with_notes(out, style, &DUE_COLUMNS, rows.len(), row, note)
+}
+
+/// The schedule as a GitHub-flavoured Markdown table, the columns of the terminal
+/// table; overdue in bold.
+pub(crate) fn markdown_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "nothing due");
+    }
+    let headers = ["Date", "Days", "Status", "Agreement", "What", "Who", "Article"];
+    let right = [false, true, false, false, false, false, false];
+    let cells = rows.iter().map(|r| {
+        let status = match r.status {
+            DueStatus::Overdue => "**overdue**".to_string(),
+            s => s.name().to_string(),
+        };
+        vec![
+            opt(&r.date),
+            r.days(as_of).map_or(String::new(), |d| format!("{d:+}")),
+            status,
+            r.agreement().to_string(),
+            format!("{}{}", r.text(), r.marks()),
+            r.who().to_string(),
+            r.article().to_string(),
+        ]
+    });
+    super::markdown::table(out, &headers, &right, cells)
 }
 
 pub(crate) fn json_out(out: &mut dyn Write, items: &[Item]) -> io::Result<()> {

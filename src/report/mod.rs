@@ -3,13 +3,18 @@
 
 pub(crate) mod diagnostics;
 pub(crate) mod due;
+pub(crate) mod fingerprint;
+pub(crate) mod gitlab;
 pub(crate) mod html;
 pub(crate) mod ics;
+pub(crate) mod import;
 pub(crate) mod lifecycle;
 pub(crate) mod list;
+pub(crate) mod markdown;
 pub(crate) mod message;
 pub(crate) mod packed;
 pub(crate) mod record;
+pub(crate) mod sarif;
 pub(crate) mod show;
 pub(crate) mod table;
 pub(crate) mod terminate;

@@ -33,14 +33,14 @@ use verify::Unsafe;
 
 #[derive(Debug, Args)]
 pub(crate) struct RecordArgs {
-    #[command(flatten)]
-    pub(crate) common: Common,
     /// The agreement id.
     #[arg(add = complete::agreements())]
     id: String,
     /// Output format [default: text, or the project's `format` where it is one of these].
     #[arg(long, value_enum, value_name = "FORMAT", global = true)]
     format: Option<TextFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
     #[command(subcommand)]
     what: RecordWhat,
 }
