@@ -138,6 +138,33 @@ fn check_engines(dir: &str, doc: &Html) {
         })
         .collect();
     assert!(!expected.is_empty(), "{dir}: nothing due");
+    // The summary's figures: overdue, the next 90 days, the agreements by status (as
+    // `list --format json` gives them).
+    let figures: String = doc.select(&sel("#summary p.figures")).flat_map(|e| e.text()).collect();
+    let overdue = expected.iter().filter(|e| e.2 == "overdue").count();
+    let soon = expected
+        .iter()
+        .filter(|e| e.2 != "overdue" && e.1.is_some_and(|d| (0..=90).contains(&d)))
+        .count();
+    assert!(
+        figures.starts_with(&format!("{overdue} overdue · {soon} in the next 90 days")),
+        "{dir}: {figures}"
+    );
+    let (_, json, _) = accord(dir, &["list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut by_status = std::collections::BTreeMap::<String, u64>::new();
+    for a in list.as_array().unwrap() {
+        *by_status.entry(a["status"].as_str().unwrap().to_string()).or_default() += 1;
+    }
+    let counts: std::collections::BTreeMap<String, u64> = doc
+        .select(&sel("#summary li.count"))
+        .map(|li| {
+            let n: String = li.select(&sel(".n")).flat_map(|e| e.text()).collect();
+            let label: String = li.text().collect::<String>()[n.len()..].trim().to_lowercase();
+            (label.replace(' ', "_"), n.parse().unwrap())
+        })
+        .collect();
+    assert_eq!(counts, by_status, "{dir}: agreements by status");
     assert_eq!(shown, expected, "{dir}: the due table is not `due`'s");
     let mut compared = 0;
     for id in ids(dir) {
