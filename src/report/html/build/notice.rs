@@ -155,18 +155,22 @@ fn fixed_term(rules: &Rules, o: &Outcome, opts: &Options, view: &mut AgreementVi
             );
         }
     }
-    view.marks.push(mark(
-        last,
-        MarkKind::LastDay,
-        "Fixed term expires (last day in force)",
-        why,
-    ));
-    view.marks.push(mark(
-        takes,
-        MarkKind::TakesEffect,
-        "Expiry takes effect (first day not bound)",
-        format!("the day after the last day of the fixed term, {last}"),
-    ));
+    // The timeline engine gives both days as milestones too (the status knows the
+    // expiry): one mark each, worded for an expiry.
+    for m in [
+        mark(last, MarkKind::LastDay, "Fixed term expires (last day in force)", why),
+        mark(
+            takes,
+            MarkKind::TakesEffect,
+            "Expiry takes effect (first day not bound)",
+            format!("the day after the last day of the fixed term, {last}"),
+        ),
+    ] {
+        match view.marks.iter_mut().find(|x| x.kind == m.kind && x.date == m.date) {
+            Some(x) => *x = m,
+            None => view.marks.push(m),
+        }
+    }
 }
 
 /// The spans of one renewal term and its notice window; `next` is the window of the term
