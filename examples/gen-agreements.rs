@@ -9,7 +9,7 @@
 //! error each, of rotating kinds). The same N and SEED always give the same bytes.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// SplitMix64: small, fast, and the same on every platform.
 struct Rng(u64);
@@ -373,7 +373,14 @@ fn main() {
     let n: usize = positional.first().and_then(|n| n.parse().ok()).expect(usage);
     let dir = PathBuf::from(positional.get(1).expect(usage));
     let seed: u64 = positional.get(2).map_or(42, |s| s.parse().expect(usage));
-    std::fs::create_dir_all(&dir).expect("cannot create the folder");
+    let written_broken = write_folder(n, &dir, seed, broken).expect("cannot write the folder");
+    eprintln!("wrote {n} agreements ({written_broken} broken) to {}", dir.display());
+}
+
+/// Writes `n` agreements into `dir` (created if needed), `broken` of them spoilt on
+/// purpose; returns how many were spoilt. Tests include this file to make their folders.
+pub fn write_folder(n: usize, dir: &Path, seed: u64, broken: usize) -> std::io::Result<usize> {
+    std::fs::create_dir_all(dir)?;
     // Spread broken files evenly through the folder.
     let every = n.checked_div(broken).map_or(usize::MAX, |e| e.max(1));
     let mut written_broken = 0;
@@ -384,7 +391,7 @@ fn main() {
             written_broken
         });
         let text = agreement(i, &mut rng, spoil);
-        std::fs::write(dir.join(format!("gen-{i:06}.yaml")), text).expect("cannot write");
+        std::fs::write(dir.join(format!("gen-{i:06}.yaml")), text)?;
     }
-    eprintln!("wrote {n} agreements ({written_broken} broken) to {}", dir.display());
+    Ok(written_broken)
 }

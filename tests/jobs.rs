@@ -56,7 +56,7 @@ fn one_two_and_three_threads_give_the_same_bytes() {
     let dir = folder();
     let files = walk_count(&dir);
     assert!(files > 200, "the folder should hold a few hundred files, has {files}");
-    let commands: [&[&str]; 10] = [
+    let commands: [&[&str]; 11] = [
         &["due"],
         &["due", "--format", "json"],
         &["due", "--format", "csv"],
@@ -67,6 +67,7 @@ fn one_two_and_three_threads_give_the_same_bytes() {
         &["check"],
         &["check", "--format", "json"],
         &["timeline"],
+        &["report"],
     ];
     for args in commands {
         let one = run(&dir, 1, args);

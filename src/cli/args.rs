@@ -10,6 +10,7 @@ use super::history::{AmendmentsArgs, TimelineArgs};
 use super::import::ImportArgs;
 use super::new::NewArgs;
 use super::record::RecordArgs;
+use super::report::ReportArgs;
 use super::shell::{CompletionsArgs, ManArgs};
 use super::terminate::TerminateArgs;
 use crate::file::validate::parse_date;
@@ -140,6 +141,11 @@ pub(crate) enum Command {
     /// The events of one agreement or of all, with derived milestones, in date order.
     #[command(after_help = "Example:\n  accord timeline eco-iom-2009")]
     Timeline(TimelineArgs),
+    /// One self-contained HTML page: decisions, timeline, what is due, every agreement.
+    #[command(
+        after_help = "Examples:\n  accord report --out report.html\n  accord report --party iom --within 6m > iom.html"
+    )]
+    Report(ReportArgs),
     /// Create a new agreement file from a commented template.
     #[command(
         after_help = "Example:\n  accord new who-iom-2027 --title \"Memorandum of Understanding between WHO and IOM\" --party who=\"World Health Organization\" --party iom=\"International Organization for Migration\""
@@ -184,6 +190,7 @@ impl Command {
             Command::Terminate(a) => &a.common,
             Command::Amendments(a) => &a.common,
             Command::Timeline(a) => &a.common,
+            Command::Report(a) => &a.common,
             Command::New(a) => &a.common,
             Command::Record(a) => &a.common,
             Command::Import(a) => &a.common,
@@ -202,6 +209,7 @@ impl Command {
             Command::Terminate(_) => "terminate",
             Command::Amendments(_) => "amendments",
             Command::Timeline(_) => "timeline",
+            Command::Report(_) => "report",
             Command::New(_) => "new",
             Command::Record(_) => "record",
             Command::Import(_) => "import",

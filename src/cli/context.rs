@@ -6,6 +6,7 @@ use super::args::Common;
 use super::error::Error;
 use crate::engine::status::superseding;
 use crate::file::parse::Texts;
+use crate::folder::index::Index;
 use crate::folder::load::{self, LoadError, Loaded, Scanned};
 use crate::folder::project::{self, Config};
 use crate::model::Agreement;
@@ -127,6 +128,35 @@ pub(crate) fn unknown_agreement<'a>(id: &str, ids: impl Iterator<Item = &'a str>
         id: id.to_string(),
         help,
     }
+}
+
+/// `--agreement` and `--party` must name what the folder has: `index` holds its
+/// agreements' ids, `parties` the party ids its agreements define (duplicates allowed).
+pub(crate) fn check_filters<'a>(
+    agreements: &[String],
+    party: Option<&str>,
+    index: &Index,
+    parties: impl Iterator<Item = &'a str>,
+) -> Result<(), Error> {
+    for id in agreements {
+        if !index.ids().any(|known| known == id) {
+            return Err(unknown_agreement(id, index.ids()));
+        }
+    }
+    if let Some(p) = party {
+        let mut known: Vec<&str> = parties.collect();
+        known.sort_unstable();
+        known.dedup();
+        if !known.contains(&p) {
+            let help = did_you_mean(p, known.iter().copied())
+                .unwrap_or_else(|| format!("the parties are: {}", known.join(", ")));
+            return Err(Error::UnknownParty {
+                party: p.to_string(),
+                help,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// For each agreement of a streamed folder that is superseded on `as_of`: by which

@@ -4,7 +4,7 @@
 use super::args::Common;
 use super::args::{keyword, period_arg};
 use super::complete;
-use super::context::{superseded_in, unknown_agreement, Context};
+use super::context::{check_filters, superseded_in, Context};
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
@@ -12,7 +12,6 @@ use crate::engine::due::{self, DueStatus, Explanations, Filter, Item, Kind, Quer
 use crate::engine::entry::in_force_since;
 use crate::folder::load::Scanned;
 use crate::report;
-use crate::suggest::did_you_mean;
 use crate::time::period::Period;
 use clap::{Args, ValueEnum};
 
@@ -159,24 +158,9 @@ pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
 
 /// `--agreement` and `--party` must name what the folder has.
 fn check_names(args: &DueArgs, scanned: &Scanned<Kept>) -> Result<(), Error> {
-    for id in &args.agreements {
-        if !scanned.index.ids().any(|known| known == id) {
-            return Err(unknown_agreement(id, scanned.index.ids()));
-        }
-    }
-    if let Some(p) = &args.party {
-        let mut known: Vec<&str> = scanned
-            .entries
-            .iter()
-            .flat_map(|kept| kept.parties.iter().map(String::as_str))
-            .collect();
-        known.sort_unstable();
-        known.dedup();
-        if !known.contains(&p.as_str()) {
-            let help = did_you_mean(p, known.iter().copied())
-                .unwrap_or_else(|| format!("the parties are: {}", known.join(", ")));
-            return Err(Error::UnknownParty { party: p.clone(), help });
-        }
-    }
-    Ok(())
+    let parties = scanned
+        .entries
+        .iter()
+        .flat_map(|kept| kept.parties.iter().map(String::as_str));
+    check_filters(&args.agreements, args.party.as_deref(), &scanned.index, parties)
 }

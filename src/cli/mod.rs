@@ -18,6 +18,7 @@ mod import;
 mod new;
 mod output;
 mod record;
+mod report;
 mod run;
 mod shell;
 mod terminate;

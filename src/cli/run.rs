@@ -7,8 +7,8 @@ use super::context::{Context, Invocation};
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
-use super::{agreements, check, due, history, import, new, record, shell, terminate};
-use crate::report;
+use super::{agreements, check, due, history, import, new, record, report, shell, terminate};
+use crate::report::message;
 use std::io;
 
 /// Runs the parsed command line with what the binary read from the clock and the
@@ -42,6 +42,7 @@ fn dispatch(cli: &Cli, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
         Command::Terminate(args) => terminate::run(args, cx, io),
         Command::Amendments(args) => history::amendments(args, cx, io),
         Command::Timeline(args) => history::timeline(args, cx, io),
+        Command::Report(args) => report::run(args, cx, io),
         Command::New(args) => new::run(args, cx, io),
         Command::Record(args) => record::run(args, cx, io),
         Command::Import(args) => import::run(args, cx, io),
@@ -68,9 +69,9 @@ fn finish(result: Result<Exit, Error>, io: &mut Io) -> io::Result<Exit> {
             io.out.flush()?;
             let message = e.to_string();
             if e.is_finding() {
-                report::message::finding(io.err, &message)?;
+                message::finding(io.err, &message)?;
             } else {
-                report::message::error(io.err, &message, e.help())?;
+                message::error(io.err, &message, e.help())?;
             }
             Ok(e.exit())
         }

@@ -3,9 +3,11 @@
 //! application, a party's own entry into force), [`rules`] (the termination rules) and
 //! [`refusal`], [`notice`] (the end a notice gives), [`ends`] (the ends on record),
 //! [`participation`] (each party's), then [`status`], [`terminate`], [`amendments`],
-//! [`timeline`] and [`due`], the schedule built on all of them.
+//! [`timeline`] and [`due`], the schedule built on all of them; [`decisions`], the latest
+//! days for notice still ahead, for the report.
 
 pub mod amendments;
+pub mod decisions;
 pub mod due;
 pub mod ends;
 pub mod entry;

@@ -172,6 +172,31 @@ pub fn with_later_date(rules: &Rules, mut outcome: Outcome, requested: NaiveDate
     Ok(outcome)
 }
 
+/// The expiry of a fixed term that is not renewed, whatever notice may do earlier: its
+/// last day in force and the day after, on which it no longer binds, explained. `None`
+/// without such a term.
+///
+/// ```
+/// use accord::engine::notice::expiry;
+/// use accord::engine::rules::{Rules, TermRules};
+/// use accord::time::period::Period;
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let mut rules = Rules::notice("fixed-term", d(2024, 2, 29), Period::months(1));
+/// rules.notice = None;
+/// rules.term = Some(TermRules { start: d(2024, 2, 29), length: Period::years(3), renewal: None, article: None });
+/// // 29 February + 3 years is 28 February 2027 (no 29th); the term ends the day before.
+/// let o = expiry(&rules).unwrap();
+/// assert_eq!((o.last_day_in_force, o.takes_effect_on), (d(2027, 2, 27), d(2027, 2, 28)));
+/// ```
+pub fn expiry(rules: &Rules) -> Option<Outcome> {
+    let start = rules.term.as_ref()?.start;
+    let mut o = by_expiry(rules, start, true)?;
+    o.takes_effect_on = o.last_day_in_force.succ_opt()?;
+    o.steps.push(last_step(rules, &o));
+    Some(o)
+}
+
 /// The earliest end any route gives: notice at any time, non-renewal at the end of a
 /// term, or a fixed term's expiry. `explain` collects the steps of the answer.
 fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outcome> {

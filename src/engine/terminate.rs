@@ -265,42 +265,64 @@ pub struct Window {
 
 /// The windows of the term current on `as_of` and the `count - 1` terms after it.
 pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
-    let Some(term) = &rules.term else { return Vec::new() };
-    if term.renewal.is_none() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let Some((mut k, _, _)) = term.first_ending_on_or_after(as_of) else {
-        return out;
-    };
+    windows_from(rules, as_of).take(count).collect()
+}
+
+/// The windows of the term current on `as_of` and of every term after it, computed one
+/// by one as they are asked for (at most a hundred terms without a window are skipped).
+///
+/// ```
+/// use accord::engine::rules::{Rules, TermRules};
+/// use accord::engine::terminate::windows_from;
+/// use accord::time::period::Period;
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let mut rules = Rules::notice("renewal-2020", d(2020, 3, 31), Period::months(3));
+/// rules.notice = None;
+/// let renewal = Some((Period::years(1), Period::months(3)));
+/// rules.term = Some(TermRules { start: d(2020, 3, 31), length: Period::years(2), renewal, article: None });
+/// let w: Vec<_> = windows_from(&rules, d(2022, 6, 1)).take(2).collect();
+/// // Term 1 ends on 30 March 2023: notice by 30 December 2022, three months before.
+/// assert_eq!((w[0].term, w[0].term_end, w[0].closes), (1, d(2023, 3, 30), d(2022, 12, 30)));
+/// // Each window opens the day after the previous one closed.
+/// assert_eq!((w[1].opens, w[1].closes), (d(2022, 12, 31), d(2023, 12, 30)));
+/// ```
+pub fn windows_from(rules: &Rules, as_of: NaiveDate) -> impl Iterator<Item = Window> + '_ {
+    let term = rules.term.as_ref().filter(|t| t.renewal.is_some());
+    let first = term.and_then(|t| t.first_ending_on_or_after(as_of));
+    let mut k = first.map_or(0, |(k, _, _)| k);
     // The window of term k opens the day after the window of term k - 1 closes.
-    let mut prev_close: Option<NaiveDate> = k
-        .checked_sub(1)
-        .and_then(|p| term.term(p))
+    let mut prev_close: Option<NaiveDate> = term
+        .zip(k.checked_sub(1))
+        .and_then(|(t, p)| t.term(p))
         .and_then(|(_, e)| latest_notice_date(rules, e));
-    let last = k.saturating_add(count as u32 + 100);
-    while out.len() < count && k < last {
-        let Some((s, e)) = term.term(k) else { break };
-        let closes = latest_notice_date(rules, e);
-        let opens = prev_close
-            .and_then(|c| c.succ_opt())
-            .unwrap_or(rules.start)
-            .max(rules.first_permissible());
-        if let Some(c) = closes {
-            if e >= as_of {
-                out.push(Window {
-                    term: k,
-                    term_start: s,
-                    term_end: e,
-                    opens,
-                    closes: c,
-                });
+    let mut skipped = 0;
+    std::iter::from_fn(move || {
+        let term = term.filter(|_| first.is_some())?;
+        while skipped <= 100 {
+            let (s, e) = term.term(k)?;
+            let closes = latest_notice_date(rules, e);
+            let opens = prev_close
+                .and_then(|c| c.succ_opt())
+                .unwrap_or(rules.start)
+                .max(rules.first_permissible());
+            k = k.checked_add(1)?;
+            if let Some(c) = closes {
+                prev_close = Some(c);
+                if e >= as_of {
+                    return Some(Window {
+                        term: k - 1,
+                        term_start: s,
+                        term_end: e,
+                        opens,
+                        closes: c,
+                    });
+                }
             }
-            prev_close = Some(c);
+            skipped += 1;
         }
-        k += 1;
-    }
-    out
+        None
+    })
 }
 
 #[cfg(test)]

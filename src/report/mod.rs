@@ -5,6 +5,7 @@ pub(crate) mod diagnostics;
 pub(crate) mod due;
 pub(crate) mod fingerprint;
 pub(crate) mod gitlab;
+pub(crate) mod html;
 pub(crate) mod ics;
 pub(crate) mod import;
 pub(crate) mod lifecycle;

@@ -172,10 +172,28 @@ pub fn items_for(a: &Agreement, query: &Query) -> Vec<Item> {
     if !filter.agreements.is_empty() && !filter.agreements.contains(&a.id) {
         return Vec::new();
     }
-    let horizon = shift(query.as_of, query.within).unwrap_or(NaiveDate::MAX);
+    let horizon = horizon(query.as_of, query.within);
     let mut items = items::agreement_items(a, query);
     items.retain(|i| i.date.is_none_or(|d| d <= horizon) && filter.keeps(i));
     items
+}
+
+/// The last day a window of `within` from `as_of` covers (inclusive): `as_of + within`
+/// by the month-end rule (Reg. 1182/71 art. 3(2)(c)); the end of the calendar when the
+/// sum is beyond it.
+///
+/// ```
+/// use accord::engine::due::horizon;
+/// use accord::time::period::Period;
+/// use chrono::NaiveDate;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// // There is no 31 February: six months from 31 August end on the 28th.
+/// assert_eq!(horizon(d(2026, 8, 31), Period::months(6)), d(2027, 2, 28));
+/// assert_eq!(horizon(d(2027, 2, 28), Period::years(1)), d(2028, 2, 28));
+/// assert_eq!(horizon(d(2026, 11, 22), Period::days(90)), d(2027, 2, 20));
+/// ```
+pub fn horizon(as_of: NaiveDate, within: Period) -> NaiveDate {
+    shift(as_of, within).unwrap_or(NaiveDate::MAX)
 }
 
 /// By date, open items last; ties by agreement, kind and id (a total order, so the

@@ -1,9 +1,86 @@
 //! The clauses of an agreement in words, one line each, as `show` prints them beside
-//! their names: "6 months' written notice by any party (Art. IX(3))".
+//! their names ("6 months' written notice by any party (Art. IX(3))") and the report
+//! in each agreement's section: one wording, [`clauses`], for both.
 
 use crate::model::*;
+use chrono::NaiveDate;
 
-pub(super) fn signed(a: &Agreement) -> String {
+/// One clause in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ClauseWords {
+    /// What `show` calls it: "entry into force".
+    pub name: &'static str,
+    /// The clause in words, without its article.
+    pub text: String,
+    /// Said when the clause is the file author's assumption, not the text's:
+    /// "[assumed: not in the text]".
+    pub assumed: Option<&'static str>,
+    pub article: Option<String>,
+}
+
+impl ClauseWords {
+    fn new(name: &'static str, text: String, article: Option<&str>) -> ClauseWords {
+        ClauseWords {
+            name,
+            text,
+            assumed: None,
+            article: article.map(str::to_string),
+        }
+    }
+
+    /// The line `show` prints: the words, the assumption, the article.
+    pub(crate) fn line(&self) -> String {
+        let assumed = self.assumed.map(|m| format!(" {m}")).unwrap_or_default();
+        format!("{}{assumed}{}", self.text, cite(self.article.as_deref()))
+    }
+}
+
+/// The clauses of `a` in words, in the order `show` prints them: signature, entry into
+/// force, provisional application, duration, term, termination (said when missing), each
+/// survival clause, amendment, supersession.
+pub(crate) fn clauses(a: &Agreement) -> Vec<ClauseWords> {
+    let mut out = vec![ClauseWords::new("signed", signed(a), None), entry_into_force(a)];
+    out.extend(a.provisional_application.as_ref().map(provisional_application));
+    out.extend(a.duration.as_ref().map(duration));
+    out.extend(a.term.as_ref().map(term));
+    out.push(termination(a));
+    out.extend(a.survival.iter().map(survival));
+    out.extend(a.amendment.as_ref().map(|c| amendment(a, c)));
+    if !a.supersedes.is_empty() {
+        out.push(ClauseWords::new("supersedes", supersedes(a), None));
+    }
+    out
+}
+
+/// Who must act, how the text words it, and when: "UNHCR, IOM; shall; every 1 year from
+/// 1998-01-01" (with `first`, the first due date, when the caller knows it).
+pub(crate) fn obligation(a: &Agreement, o: &Obligation, first: Option<NaiveDate>) -> String {
+    let when = match &o.schedule {
+        Schedule::Every { period, from, .. } => format!(
+            "every {period}{}{}{}",
+            from.map(|f| format!(" from {f}")).unwrap_or_default(),
+            first.map(|f| format!(", first due {f}")).unwrap_or_default(),
+            if o.assumed { " (assumed)" } else { "" }
+        ),
+        Schedule::Once { due: Some(d) } => format!("once, by {d}"),
+        Schedule::Once { due: None } => "once, no deadline".to_string(),
+        Schedule::Standing => "standing".to_string(),
+    };
+    let who = o
+        .parties
+        .iter()
+        .map(|p| a.party_label(p))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let modal = match o.modality {
+        Some(Modality::Intends) => "intends (not binding)",
+        Some(m) => m.name(),
+        None => "",
+    };
+    format!("{who}; {modal}; {when}")
+}
+
+fn signed(a: &Agreement) -> String {
     let Some(s) = &a.signed else {
         return "not signed".to_string();
     };
@@ -12,9 +89,9 @@ pub(super) fn signed(a: &Agreement) -> String {
     format!("{date}{place}")
 }
 
-pub(super) fn entry_into_force(a: &Agreement) -> String {
+fn entry_into_force(a: &Agreement) -> ClauseWords {
     let Some(e) = &a.entry_into_force else {
-        return "no clause".to_string();
+        return ClauseWords::new("entry into force", "no clause".to_string(), None);
     };
     let how = match &e.upon {
         Upon::Signature => "on signature".to_string(),
@@ -49,43 +126,45 @@ pub(super) fn entry_into_force(a: &Agreement) -> String {
         Some(after) => format!("{how}, then {after} after it"),
         None => how,
     };
-    let assumed = if e.assumed { " [assumed: not in the text]" } else { "" };
-    format!("{how}{}{assumed}", cite(e.article.as_deref()))
+    let mut c = ClauseWords::new("entry into force", how, e.article.as_deref());
+    c.assumed = e.assumed.then_some("[assumed: not in the text]");
+    c
 }
 
-pub(super) fn provisional_application(p: &ProvisionalApplication) -> String {
+fn provisional_application(p: &ProvisionalApplication) -> ClauseWords {
     let from = match &p.from {
         PaStart::Signature => "from signature".to_string(),
         PaStart::Date(d) => format!("from {d}"),
         PaStart::Conditions(list) => format!("once {} approvals are given", list.len()),
     };
-    format!(
-        "applied provisionally {from} until entry into force{}",
-        cite(p.article.as_deref())
+    ClauseWords::new(
+        "provisional",
+        format!("applied provisionally {from} until entry into force"),
+        p.article.as_deref(),
     )
 }
 
-pub(super) fn duration(d: &Duration) -> String {
+fn duration(d: &Duration) -> ClauseWords {
     let what = match (&d.while_, d.indefinite) {
         (Some(w), _) => format!("in force as long as {w}"),
         (None, true) => "indefinite".to_string(),
         (None, false) => "not stated".to_string(),
     };
-    format!("{what}{}", cite(d.article.as_deref()))
+    ClauseWords::new("duration", what, d.article.as_deref())
 }
 
-pub(super) fn survival(s: &Survival) -> String {
+fn survival(s: &Survival) -> ClauseWords {
     let scope = s.scope.as_ref().map(|x| format!(" to {x}")).unwrap_or_default();
-    format!(
-        "{} {} continue to apply{scope} for {} after the last day in force{}",
+    let text = format!(
+        "{} {} continue to apply{scope} for {} after the last day in force",
         if s.articles.len() == 1 { "article" } else { "articles" },
         s.articles.join(", "),
         s.period,
-        cite(s.article.as_deref())
-    )
+    );
+    ClauseWords::new("survival", text, s.article.as_deref())
 }
 
-pub(super) fn term(t: &Term) -> String {
+fn term(t: &Term) -> ClauseWords {
     let mut s = match t.length {
         Some(l) => format!("{l}{}", t.from.map(|f| format!(" from {f}")).unwrap_or_default()),
         None => "indefinite".to_string(),
@@ -105,12 +184,16 @@ pub(super) fn term(t: &Term) -> String {
     if let Some(m) = t.minimum {
         s.push_str(&format!("; minimum term {m}"));
     }
-    format!("{s}{}", cite(t.article.as_deref()))
+    ClauseWords::new("term", s, t.article.as_deref())
 }
 
-pub(super) fn termination(a: &Agreement) -> String {
+fn termination(a: &Agreement) -> ClauseWords {
     let Some(t) = &a.termination else {
-        return "no termination clause (see VCLT art. 56)".to_string();
+        return ClauseWords::new(
+            "termination",
+            "no termination clause (see VCLT art. 56)".to_string(),
+            None,
+        );
     };
     let who = match &t.by {
         By::AnyParty => "any party".to_string(),
@@ -146,10 +229,10 @@ pub(super) fn termination(a: &Agreement) -> String {
     if t.later_date {
         what.push_str("; or on a later date named in the notice");
     }
-    format!("{what}{}", cite(t.article.as_deref()))
+    ClauseWords::new("termination", what, t.article.as_deref())
 }
 
-pub(super) fn amendment(a: &Agreement, c: &AmendmentClause) -> String {
+fn amendment(a: &Agreement, c: &AmendmentClause) -> ClauseWords {
     let req = match &c.requires {
         Requires::AllParties => "acceptance by all parties".to_string(),
         Requires::Approvals(list) => format!("approval by {}", approvals(a, list)),
@@ -160,15 +243,12 @@ pub(super) fn amendment(a: &Agreement, c: &AmendmentClause) -> String {
         AmendmentInForce::OnSignature => "in force on signature",
     };
     let form = c.form.as_ref().map(|f| format!(" ({f})")).unwrap_or_default();
-    let assumed = if c.assumed {
-        " [assumed: the text does not say]"
-    } else {
-        ""
-    };
-    format!("{req}{form}, {on}{assumed}{}", cite(c.article.as_deref()))
+    let mut words = ClauseWords::new("amendment", format!("{req}{form}, {on}"), c.article.as_deref());
+    words.assumed = c.assumed.then_some("[assumed: the text does not say]");
+    words
 }
 
-pub(super) fn supersedes(a: &Agreement) -> String {
+fn supersedes(a: &Agreement) -> String {
     let list: Vec<String> = a
         .supersedes
         .iter()

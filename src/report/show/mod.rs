@@ -1,7 +1,7 @@
 //! `accord show`: everything about one agreement, readable in a terminal (its clauses
 //! in words, [`clauses`]; its lists, [`sections`]) or as JSON.
 
-mod clauses;
+pub(crate) mod clauses;
 mod sections;
 
 use crate::engine::amendments;
@@ -52,26 +52,8 @@ pub(crate) fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::
     if let Some(date) = a.date {
         field(out, "text of", date)?;
     }
-    field(out, "signed", clauses::signed(a))?;
-    field(out, "entry into force", clauses::entry_into_force(a))?;
-    if let Some(p) = &a.provisional_application {
-        field(out, "provisional", clauses::provisional_application(p))?;
-    }
-    if let Some(d) = &a.duration {
-        field(out, "duration", clauses::duration(d))?;
-    }
-    if let Some(t) = &a.term {
-        field(out, "term", clauses::term(t))?;
-    }
-    field(out, "termination", clauses::termination(a))?;
-    for s in &a.survival {
-        field(out, "survival", clauses::survival(s))?;
-    }
-    if let Some(c) = &a.amendment {
-        field(out, "amendment", clauses::amendment(a, c))?;
-    }
-    if !a.supersedes.is_empty() {
-        field(out, "supersedes", clauses::supersedes(a))?;
+    for c in clauses::clauses(a) {
+        field(out, c.name, c.line())?;
     }
     sections::participation(out, a, cx.as_of)?;
     sections::obligations(

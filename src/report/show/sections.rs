@@ -50,34 +50,16 @@ pub(super) fn obligations(out: &mut dyn Write, a: &Agreement, since: Option<Naiv
     }
     writeln!(out, "\nobligations:")?;
     for o in &a.obligations {
-        let when = match &o.schedule {
+        // The first due date: as the text names it, or one interval after the
+        // schedule's anchor (its `from`, else entry into force).
+        let first = match &o.schedule {
             Schedule::Every { period, from, first } => {
-                // The first due date: as the text names it, or one interval after the
-                // schedule's anchor (its `from`, else entry into force).
-                let first = first.or_else(|| crate::time::calendar::shift(from.or(since)?, *period));
-                format!(
-                    "every {period}{}{}{}",
-                    from.map(|f| format!(" from {f}")).unwrap_or_default(),
-                    first.map(|f| format!(", first due {f}")).unwrap_or_default(),
-                    if o.assumed { " (assumed)" } else { "" }
-                )
+                first.or_else(|| crate::time::calendar::shift(from.or(since)?, *period))
             }
-            Schedule::Once { due: Some(d) } => format!("once, by {d}"),
-            Schedule::Once { due: None } => "once, no deadline".to_string(),
-            Schedule::Standing => "standing".to_string(),
+            _ => None,
         };
-        let who = o
-            .parties
-            .iter()
-            .map(|p| a.party_label(p))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let modal = match o.modality {
-            Some(Modality::Intends) => "intends (not binding)",
-            Some(m) => m.name(),
-            None => "",
-        };
-        writeln!(out, "  {} [{who}; {modal}; {when}{}]", o.id, cite(o.article.as_deref()))?;
+        let words = super::clauses::obligation(a, o, first);
+        writeln!(out, "  {} [{words}{}]", o.id, cite(o.article.as_deref()))?;
         writeln!(out, "      {}", o.text)?;
         if let Some(c) = &o.condition {
             writeln!(out, "      if: {c}")?;
