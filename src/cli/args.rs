@@ -3,6 +3,7 @@
 //! a value into a date, a period or a keyword. Nothing here computes or prints.
 
 use super::agreements::{ListArgs, ShowArgs, StatusArgs};
+use super::cache::CacheArgs;
 use super::check::CheckArgs;
 use super::due::DueArgs;
 use super::history::{AmendmentsArgs, TimelineArgs};
@@ -14,7 +15,7 @@ use crate::file::validate::parse_date;
 use crate::keyword::Keyword;
 use crate::time::period::Period;
 use chrono::NaiveDate;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::builder::{FalseyValueParser, PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -66,6 +67,9 @@ pub(crate) struct Global {
     /// Threads used to read files (default: all cores).
     #[arg(long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Parse every file afresh, without the cache (`accord cache info`).
+    #[arg(long, global = true, env = "ACCORD_NO_CACHE", value_parser = FalseyValueParser::new())]
+    pub no_cache: bool,
 }
 
 /// `--color`.
@@ -127,6 +131,9 @@ pub(crate) enum Command {
     /// Check agreement files and report every problem (for CI).
     #[command(after_help = "Examples:\n  accord check\n  accord check agreements/ --format github --strict")]
     Check(CheckArgs),
+    /// Show or remove the cache of checked files that makes repeated runs fast.
+    #[command(after_help = "Examples:\n  accord cache info\n  accord cache clear --all")]
+    Cache(CacheArgs),
 }
 
 /// `--format` of the commands that print a table or JSON.

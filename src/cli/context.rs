@@ -1,52 +1,79 @@
-//! What every command runs with (the folder, the threads, the day it computes for) and
-//! the ways a command loads it: streaming the whole folder, or one agreement with those
-//! its status depends on. Errors become [`Error`]s with their help.
+//! What every command runs with (the folder, the threads, the day it computes for, the
+//! cache) and the ways a command loads it: streaming the whole folder, or one agreement
+//! with those its status depends on. Errors become [`Error`]s with their help.
 
 use super::args::Global;
 use super::error::Error;
 use crate::engine::status::superseding;
 use crate::file::parse::Texts;
-use crate::folder::load::{self, LoadError, Loaded, Scanned};
+use crate::folder::load::{self, LoadError, Loaded, Reading, Scanned};
 use crate::model::Agreement;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// The folder, the threads and the day, resolved from the global options.
+/// The folder, the threads, the day and the cache, resolved from the global options.
 pub(crate) struct Context {
     pub dir: PathBuf,
     pub jobs: usize,
     pub as_of: NaiveDate,
+    /// Accord's cache directory, wherever it is, used or not (`accord cache`).
+    pub cache_location: Option<PathBuf>,
+    /// Whether commands read and write the cache (not with `--no-cache`).
+    pub use_cache: bool,
 }
 
 impl Context {
-    /// `today` is read from the clock by the binary, never here; the thread count
-    /// defaults to the cores the operating system offers.
-    pub(super) fn new(global: &Global, today: NaiveDate) -> Context {
+    /// `today` is read from the clock by the binary, never here, and so is the
+    /// platform's cache directory `cache_home`; the thread count defaults to the cores
+    /// the operating system offers.
+    pub(super) fn new(global: &Global, today: NaiveDate, cache_home: Option<&Path>) -> Context {
         Context {
             dir: global.dir.clone(),
             jobs: global
                 .jobs
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
             as_of: global.as_of.unwrap_or(today),
+            // The location is a plain option: a `cache_dir` set for the project would
+            // be chosen here, before the platform's.
+            cache_location: cache_home.map(Path::to_path_buf),
+            use_cache: !global.no_cache,
+        }
+    }
+
+    /// The threads and the cache, as the loader takes them.
+    pub(super) fn reading(&self) -> Reading<'_> {
+        Reading {
+            jobs: self.jobs,
+            cache: self.cache_location.as_deref().filter(|_| self.use_cache),
         }
     }
 
     /// Streams the folder: `f` keeps what the command reports of each agreement.
     pub(super) fn scan<T: Send>(&self, f: impl Fn(Agreement) -> T + Sync) -> Result<Scanned<T>, Error> {
-        load::scan_paths(std::slice::from_ref(&self.dir), self.jobs, Texts::Skip, f).map_err(|e| self.load_error(e))
+        load::scan_paths(std::slice::from_ref(&self.dir), &self.reading(), Texts::Skip, f)
+            .map_err(|e| self.load_error(e))
     }
 
     /// The agreement `id` whole, and those its status depends on (see
     /// [`load::load_around`]), with the whole folder's diagnostics and ids.
     pub(super) fn around(&self, id: &str, texts: Texts) -> Result<Loaded, Error> {
-        load::load_around(std::slice::from_ref(&self.dir), self.jobs, &[id], texts).map_err(|e| self.load_error(e))
+        load::load_around(std::slice::from_ref(&self.dir), &self.reading(), &[id], texts)
+            .map_err(|e| self.load_error(e))
     }
 
     /// Every agreement of the folder.
     pub(super) fn load_all(&self) -> Result<Loaded, Error> {
-        load::load_paths_with(std::slice::from_ref(&self.dir), self.jobs, Texts::Skip).map_err(|e| self.load_error(e))
+        load::load_paths_with(std::slice::from_ref(&self.dir), &self.reading(), Texts::Skip)
+            .map_err(|e| self.load_error(e))
+    }
+
+    /// After a command wrote `file`: its cache entry, so that the next run finds it.
+    pub(super) fn refresh(&self, file: &Path) {
+        if let Some(root) = self.reading().cache {
+            load::refresh(&self.dir, file, root);
+        }
     }
 
     /// A folder that does not exist most often means accord runs in the wrong place.

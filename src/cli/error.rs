@@ -61,6 +61,9 @@ pub enum Error {
     /// Reading or writing an agreement file failed.
     #[error("{0}")]
     File(io::Error),
+    /// `accord cache clear` could not remove the cache.
+    #[error("cannot remove the cache in {}: {source}", dir.display())]
+    Cache { dir: PathBuf, source: io::Error },
     /// Writing to standard output or error failed (a closed pipe ends quietly).
     #[error(transparent)]
     Output(#[from] io::Error),
@@ -86,6 +89,7 @@ impl Error {
             | Error::UnknownParty { .. }
             | Error::InvalidArgument(_)
             | Error::File(_)
+            | Error::Cache { .. }
             | Error::Output(_) => Exit::Usage,
         }
     }

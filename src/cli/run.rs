@@ -7,20 +7,22 @@ use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
-use super::{agreements, check, due, history, new, record, shell, terminate};
+use super::{agreements, cache, check, due, history, new, record, shell, terminate};
 use crate::report;
 use chrono::NaiveDate;
 use std::io;
+use std::path::Path;
 
 /// Runs the parsed command line for the day `today` (read from the clock by the binary,
-/// never here) and returns its exit code.
+/// never here), with the platform's cache directory for accord `cache_home` (found in
+/// the environment by the binary; `None` when there is none), and returns its exit code.
 ///
 /// # Errors
 ///
 /// Only when writing to standard output or error fails; every other error is printed
 /// and becomes the exit code.
-pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<Exit> {
-    let cx = Context::new(&cli.global, today);
+pub fn run(cli: &Cli, today: NaiveDate, cache_home: Option<&Path>, io: &mut Io) -> io::Result<Exit> {
+    let cx = Context::new(&cli.global, today, cache_home);
     let result = match &cli.command {
         Command::List(args) => agreements::list(args, &cx, io),
         Command::Show(args) => agreements::show(args, &cx, io),
@@ -35,6 +37,7 @@ pub fn run(cli: &Cli, today: NaiveDate, io: &mut Io) -> io::Result<Exit> {
         Command::Man => shell::man(io),
         Command::Schema => shell::schema_out(io),
         Command::Check(args) => check::run(args, &cx, io),
+        Command::Cache(args) => cache::run(args, &cx, io),
     };
     match result {
         Ok(exit) => Ok(exit),

@@ -21,3 +21,8 @@ pub(crate) fn finding(err: &mut dyn Write, message: &str) -> io::Result<()> {
 pub(crate) fn warning(err: &mut dyn Write, message: &str) -> io::Result<()> {
     writeln!(err, "warning: {message}")
 }
+
+/// `note: MESSAGE`.
+pub(crate) fn note(err: &mut dyn Write, message: &str) -> io::Result<()> {
+    writeln!(err, "note: {message}")
+}

@@ -1,0 +1,140 @@
+//! Reading and checking one file: its bytes under a size cap, then UTF-8, parsing and
+//! validation; or, when the folder has a cache and the file's entry is there, the
+//! entry instead of the parser. Either way the result is what checking the file gives.
+
+use super::cache::{self, Cache, Name};
+use super::index::Key;
+use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::file::parse::{self, Texts, MAX_FILE_BYTES};
+use crate::model::Agreement;
+use std::path::Path;
+
+thread_local! {
+    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// What reading one file found.
+pub(super) struct Found {
+    /// The agreement, if the file has no error and it was asked for (or parsed).
+    pub agreement: Option<Agreement>,
+    /// The agreement's part of the folder index, when read from the cache.
+    pub key: Option<Key>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The cache entry the file has now (read, or written), if it went through a cache.
+    pub entry: Option<Name>,
+    /// Whether the cache gave the result.
+    pub hit: bool,
+}
+
+impl Found {
+    /// The agreement's key: read from the cache, or made from the agreement.
+    pub(super) fn take_key(&mut self) -> Option<Key> {
+        self.key.take().or_else(|| self.agreement.as_ref().map(Key::of))
+    }
+}
+
+/// Reads and checks the file at `path`. With a cache (and its path `rel` in the folder),
+/// a file whose entry is there is not parsed, and one whose entry is not is stored.
+/// `model`: the agreement is needed, not only its key and diagnostics.
+pub(super) fn check_file(path: &Path, texts: Texts, cache: Option<(&Cache, &Path)>, model: bool) -> Found {
+    let parsed = |(agreement, diagnostics), entry| Found {
+        agreement,
+        key: None,
+        diagnostics,
+        entry,
+        hit: false,
+    };
+    // Entries keep no article texts.
+    let Some((cache, rel)) = cache.filter(|_| texts == Texts::Skip) else {
+        return parsed(load_one(path, texts), None);
+    };
+    // A file the cache has is read only to be hashed: each thread reads such files
+    // into the same buffer, which a file to parse takes with it.
+    let mut bytes = BUFFER.take();
+    if let Err(message) = read_capped(path, &mut bytes) {
+        BUFFER.set(bytes);
+        return parsed((None, vec![unreadable(path, message)]), None);
+    }
+    let name = cache::name(rel, &blake3::hash(&bytes));
+    if let Some(hit) = cache.get(&name, model) {
+        BUFFER.set(bytes);
+        let mut diagnostics = hit.diagnostics;
+        for d in &mut diagnostics {
+            d.file = path.to_path_buf();
+        }
+        let agreement = hit.agreement.map(|mut a| {
+            a.file = path.to_path_buf();
+            a
+        });
+        return Found {
+            agreement,
+            key: hit.key,
+            diagnostics,
+            entry: Some(name),
+            hit: true,
+        };
+    }
+    let (agreement, diagnostics) = check_bytes(path, bytes, texts);
+    cache.put(&name, path, agreement.as_ref(), &diagnostics);
+    parsed((agreement, diagnostics), Some(name))
+}
+
+/// Reads, parses and validates one file.
+pub fn load_one(path: &Path, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
+    let mut bytes = Vec::new();
+    match read_capped(path, &mut bytes) {
+        Ok(()) => check_bytes(path, bytes, texts),
+        Err(message) => (None, vec![unreadable(path, message)]),
+    }
+}
+
+/// Checks the bytes of the file at `path`: UTF-8, then parsing and validation.
+fn check_bytes(path: &Path, bytes: Vec<u8>, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let span = Span::at(&valid, line, column);
+            return (
+                None,
+                vec![Diagnostic::new(
+                    Code::UnreadableFile,
+                    path,
+                    Some(span),
+                    format!("the file is not UTF-8 (invalid byte at line {line}, column {column})"),
+                )
+                .with_help("save the file as UTF-8")],
+            );
+        }
+    };
+    parse::agreement(path, &source, texts)
+}
+
+fn unreadable(path: &Path, message: String) -> Diagnostic {
+    Diagnostic::new(Code::UnreadableFile, path, None, message)
+}
+
+/// Reads the file's bytes into `bytes` (emptied first), or says why they cannot be read:
+/// it is not there, not readable, or over the size limit.
+fn read_capped(path: &Path, bytes: &mut Vec<u8>) -> Result<(), String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    // Sized from the file's length (the cap still applies if it grows meanwhile):
+    // through `take`, reading would otherwise grow the buffer step by step.
+    let len = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
+    bytes.clear();
+    bytes.reserve(len as usize + 1);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is larger than {} MiB, the limit for one agreement",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(())
+}
