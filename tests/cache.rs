@@ -1,0 +1,603 @@
+//! The cache of checked files never changes what accord prints. A property test edits,
+//! adds, deletes, renames and swaps random files of a folder between runs and compares
+//! every cached run of `due`, `list`, `check` and `status`, in every format, with the same
+//! run without the cache, byte for byte; further tests give accord a corrupt cache, one
+//! from another version, one it cannot write, and several runs at once.
+
+use accord::cli::{Cli, Io, Terminal};
+use accord::file::parse::Texts;
+use accord::folder::load::{scan_paths, Reading};
+use clap::Parser;
+use proptest::prelude::*;
+use proptest::sample::Index;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const AS_OF: &str = "2026-11-22";
+
+/// Every command that reads the whole folder, in every format.
+const COMMANDS: [&[&str]; 11] = [
+    &["due"],
+    &["due", "--format", "json"],
+    &["due", "--format", "csv"],
+    &["due", "--format", "ics"],
+    &["list"],
+    &["list", "--format", "json"],
+    &["check"],
+    &["check", "--format", "json"],
+    &["check", "--format", "github"],
+    &["status"],
+    &["status", "--format", "json"],
+];
+
+/// A new empty directory for one test.
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("accord-cache-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A folder of the bundled agreements, the desk fixtures, the folder-wide check
+/// fixtures and some broken files.
+fn folder(name: &str) -> PathBuf {
+    let dir = temp(name);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for source in ["agreements", "tests/fixtures/desk", "tests/fixtures/folder-checks"] {
+        for entry in std::fs::read_dir(root.join(source)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    for broken in ["syntax", "invalid-date", "unknown-reference", "unknown-key", "empty"] {
+        let from = root.join(format!("tests/fixtures/broken/{broken}.yaml"));
+        std::fs::copy(from, dir.join(format!("broken-{broken}.yaml"))).unwrap();
+    }
+    dir
+}
+
+/// The agreement files of a folder, sorted.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The entries of every folder's cache under `root` (accord's cache directory, or a
+/// directory above it), sorted.
+fn entries(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(found) = std::fs::read_dir(root) else { return out };
+    for e in found.flatten() {
+        if e.path().is_dir() {
+            out.extend(entries(&e.path()));
+        } else if e.file_name().len() == 64 {
+            out.push(e.path());
+        }
+    }
+    out.sort();
+    out
+}
+
+type Output = (u8, Vec<u8>, Vec<u8>);
+
+/// Runs accord in this process, as the binary would with accord's cache directory at
+/// `cache` (`None`: `--no-cache`).
+fn run(dir: &Path, cache: Option<&Path>, args: &[&str]) -> Output {
+    let mut argv: Vec<&str> = vec!["accord", "--as-of", AS_OF, "--color", "never", "--jobs", "2", "--dir"];
+    let dir = dir.to_str().unwrap();
+    argv.push(dir);
+    if cache.is_none() {
+        argv.push("--no-cache");
+    }
+    argv.extend(args);
+    let cli = Cli::try_parse_from(&argv).unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let exit = {
+        let mut io = Io::new(&mut out, &mut err, cli.color(), &Terminal::default());
+        accord::cli::run(&cli, today, cache.or(Some(Path::new("/nonexistent"))), &mut io).unwrap()
+    };
+    (exit.code(), out, err)
+}
+
+/// Runs the binary with accord's cache directory in `cache_home/accord`.
+fn spawn(dir: &Path, cache_home: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .env("XDG_CACHE_HOME", cache_home)
+        .env_remove("ACCORD_NO_CACHE")
+        .env_remove("ACCORD_DIR")
+        .env_remove("COLUMNS")
+        .args(["--as-of", AS_OF, "--color", "never", "--dir"])
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap() as u8, out.stdout, out.stderr)
+}
+
+/// Every command through the cache gives the bytes and exit code it gives without.
+fn same_with_and_without(dir: &Path, cache: &Path) -> Result<(), TestCaseError> {
+    for args in COMMANDS {
+        let cached = run(dir, Some(cache), args);
+        let fresh = run(dir, None, args);
+        prop_assert!(
+            cached == fresh,
+            "{args:?} differs with the cache:\n--- cached\n{}{}\n--- without\n{}{}",
+            String::from_utf8_lossy(&cached.1),
+            String::from_utf8_lossy(&cached.2),
+            String::from_utf8_lossy(&fresh.1),
+            String::from_utf8_lossy(&fresh.2)
+        );
+    }
+    // The cache was used: one entry per file, those of files gone pruned.
+    prop_assert_eq!(entries(cache).len(), files(dir).len());
+    Ok(())
+}
+
+/// A change to the folder between runs.
+#[derive(Clone, Debug)]
+enum Change {
+    /// The n-th date written in a file moves to another day of its month.
+    Redate(Index, Index, u32),
+    /// A comment is added: other bytes, the same agreement.
+    Comment(Index),
+    /// A line that does not parse.
+    Break(Index),
+    /// A file takes the id of another (a duplicate id, found across files).
+    Reuse(Index, Index),
+    /// A file is copied under a new name and id.
+    Add(Index, u16),
+    Delete(Index),
+    /// A file moves, into a subfolder for odd numbers.
+    Rename(Index, u16),
+    /// Two files exchange their contents.
+    Swap(Index, Index),
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        3 => (any::<Index>(), any::<Index>(), 1u32..=28).prop_map(|(f, n, d)| Change::Redate(f, n, d)),
+        1 => any::<Index>().prop_map(Change::Comment),
+        1 => any::<Index>().prop_map(Change::Break),
+        1 => (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Change::Reuse(a, b)),
+        1 => (any::<Index>(), any::<u16>()).prop_map(|(f, n)| Change::Add(f, n)),
+        1 => any::<Index>().prop_map(Change::Delete),
+        1 => (any::<Index>(), any::<u16>()).prop_map(|(f, n)| Change::Rename(f, n)),
+        1 => (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Change::Swap(a, b)),
+    ]
+}
+
+/// The id line of a file's text, if it has one.
+fn id_line(text: &str) -> Option<&str> {
+    text.lines().find(|l| l.starts_with("id: "))
+}
+
+fn apply(dir: &Path, c: &Change) {
+    let all = files(dir);
+    if all.is_empty() {
+        return;
+    }
+    let pick = |i: &Index| all[i.index(all.len())].clone();
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+    match c {
+        Change::Redate(f, n, day) => {
+            let path = pick(f);
+            let mut text = read(&path);
+            let dates: Vec<usize> = (0..text.len().saturating_sub(9))
+                .filter(|&i| is_date(&text.as_bytes()[i..i + 10]))
+                .collect();
+            if !dates.is_empty() {
+                let at = dates[n.index(dates.len())];
+                text.replace_range(at + 8..at + 10, &format!("{day:02}"));
+                std::fs::write(&path, text).unwrap();
+            }
+        }
+        Change::Comment(f) => {
+            let path = pick(f);
+            std::fs::write(&path, read(&path) + "\n# reviewed\n").unwrap();
+        }
+        Change::Break(f) => {
+            let path = pick(f);
+            std::fs::write(&path, read(&path) + "\nbroken: [unclosed\n").unwrap();
+        }
+        Change::Reuse(a, b) => {
+            let (to, from) = (pick(a), pick(b));
+            let (text, other) = (read(&to), read(&from));
+            if let (Some(mine), Some(theirs)) = (id_line(&text), id_line(&other)) {
+                let changed = text.replacen(mine, theirs, 1);
+                std::fs::write(&to, changed).unwrap();
+            }
+        }
+        Change::Add(f, n) => {
+            let text = read(&pick(f));
+            let text = match id_line(&text) {
+                Some(line) => text.replacen(line, &format!("{line}-added-{n}"), 1),
+                None => text,
+            };
+            std::fs::write(dir.join(format!("added-{n}.yaml")), text).unwrap();
+        }
+        Change::Delete(f) => std::fs::remove_file(pick(f)).unwrap(),
+        Change::Rename(f, n) => {
+            let to = match n % 2 {
+                0 => dir.join(format!("renamed-{n}.yaml")),
+                _ => dir.join("sub").join(format!("renamed-{n}.yaml")),
+            };
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::rename(pick(f), to).unwrap();
+        }
+        Change::Swap(a, b) => {
+            let (x, y) = (pick(a), pick(b));
+            let (tx, ty) = (std::fs::read(&x).unwrap(), std::fs::read(&y).unwrap());
+            std::fs::write(&x, ty).unwrap();
+            std::fs::write(&y, tx).unwrap();
+        }
+    }
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(b: &[u8]) -> bool {
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn cached_runs_print_what_uncached_runs_print(
+        steps in proptest::collection::vec(proptest::collection::vec(change(), 1..4), 3)
+    ) {
+        let dir = folder("prop");
+        let cache = temp("prop-cache");
+        same_with_and_without(&dir, &cache)?;
+        for step in &steps {
+            for c in step {
+                apply(&dir, c);
+            }
+            same_with_and_without(&dir, &cache)?;
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&cache).unwrap();
+    }
+}
+
+#[test]
+fn a_warm_scan_parses_nothing() {
+    let dir = folder("warm");
+    let cache = temp("warm-cache");
+    let reading = Reading {
+        jobs: 2,
+        cache: Some(&cache),
+    };
+    let paths = [dir.clone()];
+    let cold = scan_paths(&paths, &reading, Texts::Skip, |a| a.id).unwrap();
+    assert_eq!(cold.from_cache, 0);
+    let warm = scan_paths(&paths, &reading, Texts::Skip, |a| a.id).unwrap();
+    assert_eq!(warm.from_cache, warm.files);
+    assert_eq!((warm.entries, warm.diagnostics), (cold.entries, cold.diagnostics));
+    // A changed file, and only it, is parsed again.
+    let changed = dir.join("renewal.yaml");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(&changed, text.replace("2020-03-31", "2020-03-30")).unwrap();
+    let again = scan_paths(&paths, &reading, Texts::Skip, |a| a.id).unwrap();
+    assert_eq!(again.from_cache, again.files - 1);
+}
+
+/// Damages every entry of the cache, each in one of several ways.
+fn damage(cache: &Path, how: impl Fn(usize, &mut Vec<u8>)) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut before = Vec::new();
+    for (i, entry) in entries(cache).into_iter().enumerate() {
+        let mut bytes = std::fs::read(&entry).unwrap();
+        before.push((entry.clone(), bytes.clone()));
+        how(i, &mut bytes);
+        std::fs::write(&entry, bytes).unwrap();
+    }
+    assert!(before.len() > 20, "{} entries", before.len());
+    before
+}
+
+/// Every command gives the same output through the damaged cache as without one, and
+/// the entries are written again as they were.
+fn rebuilt(dir: &Path, cache: &Path, before: &[(PathBuf, Vec<u8>)]) {
+    for args in COMMANDS {
+        assert!(run(dir, Some(cache), args) == run(dir, None, args), "{args:?}");
+    }
+    for (entry, bytes) in before {
+        assert!(
+            std::fs::read(entry).unwrap() == *bytes,
+            "{} not rebuilt",
+            entry.display()
+        );
+    }
+}
+
+#[test]
+fn a_corrupt_cache_is_rebuilt_not_trusted() {
+    let dir = folder("corrupt");
+    let cache = temp("corrupt-cache");
+    run(&dir, Some(&cache), &["check"]);
+    let before = damage(&cache, |i, bytes| match i % 5 {
+        0 => bytes.truncate(bytes.len() / 2),
+        1 => bytes.clear(),
+        2 => {
+            let mid = bytes.len() / 2;
+            bytes[mid] ^= 1;
+        }
+        3 => {
+            let last = bytes.len() - 1;
+            bytes[last] = bytes[last].wrapping_add(1);
+        }
+        _ => *bytes = b"not an entry at all".to_vec(),
+    });
+    rebuilt(&dir, &cache, &before);
+}
+
+#[test]
+fn a_cache_from_another_version_is_ignored_and_pruned() {
+    let dir = folder("version");
+    let cache = temp("version-cache");
+    run(&dir, Some(&cache), &["check"]);
+    // Another layout of entries (the format number follows the 8-byte magic).
+    let before = damage(&cache, |_, bytes| bytes[8] = bytes[8].wrapping_add(1));
+    rebuilt(&dir, &cache, &before);
+    // Whole, well-formed entries under another name, as another version or build
+    // names them, and an entry of one file under another's name: none is read.
+    let all = entries(&cache);
+    let folder_dir = all[0].parent().unwrap().to_path_buf();
+    std::fs::copy(&all[0], folder_dir.join("0".repeat(64))).unwrap();
+    std::fs::write(folder_dir.join(".tmp-99999-1"), "left by a stopped run").unwrap();
+    let (a, b) = (std::fs::read(&all[1]).unwrap(), std::fs::read(&all[2]).unwrap());
+    std::fs::write(&all[1], &b).unwrap();
+    std::fs::write(&all[2], &a).unwrap();
+    rebuilt(&dir, &cache, &before);
+    let mut left: Vec<String> = std::fs::read_dir(&folder_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.len() != 64)
+        .collect();
+    left.sort();
+    assert_eq!(left, ["folder"], "stray files are pruned");
+    assert_eq!(entries(&cache).len(), files(&dir).len());
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_changes_nothing_but_a_verbose_note() {
+    let dir = folder("readonly");
+    let home = temp("readonly-home");
+    // The cache directory would be inside a regular file: it cannot be created.
+    std::fs::write(home.join("file"), "").unwrap();
+    let blocked = home.join("file");
+    for args in COMMANDS {
+        let through = spawn(&dir, &blocked, args);
+        let without = spawn(&dir, &home, &[&["--no-cache"][..], args].concat());
+        assert!(through == without, "{args:?}");
+    }
+    let (_, out, err) = spawn(&dir, &blocked, &["check", "--verbose"]);
+    let (_, plain_out, plain_err) = spawn(&dir, &home, &["--no-cache", "check", "--verbose"]);
+    assert_eq!(out, plain_out, "stdout is the same");
+    let err = String::from_utf8(err).unwrap();
+    let extra = err
+        .strip_suffix(&*String::from_utf8(plain_err).unwrap())
+        .unwrap_or(&err);
+    assert!(extra.starts_with("note: the cache was not used"), "{err}");
+    assert_eq!(extra.lines().count(), 1, "one line: {extra}");
+
+    // A cache directory without write permission (not testable as root, who may write
+    // anyway): read, not written, same output.
+    let cache = home.join("accord");
+    spawn(&dir, &home, &["check"]);
+    let folder_dir = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().is_dir())
+        .unwrap()
+        .path();
+    let mut perms = std::fs::metadata(&folder_dir).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&folder_dir, perms.clone()).unwrap();
+    let writable = std::fs::write(folder_dir.join("probe"), "").is_ok();
+    let edited = dir.join("renewal.yaml");
+    std::fs::write(&edited, std::fs::read_to_string(&edited).unwrap() + "# edited\n").unwrap();
+    if !writable {
+        let held = entries(&home);
+        for args in COMMANDS {
+            assert!(spawn(&dir, &home, args) == run(&dir, None, args), "{args:?}");
+        }
+        assert_eq!(entries(&home), held, "nothing written");
+        let (_, _, err) = spawn(&dir, &home, &["check", "--verbose"]);
+        assert_eq!(
+            String::from_utf8(err)
+                .unwrap()
+                .lines()
+                .filter(|l| l.starts_with("note:"))
+                .count(),
+            1
+        );
+    } else {
+        let _ = std::fs::remove_file(folder_dir.join("probe"));
+        eprintln!("running as root: the read-only cache directory is not tested");
+    }
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&folder_dir, perms).unwrap();
+}
+
+#[test]
+fn runs_at_the_same_time_neither_wait_nor_corrupt_the_cache() {
+    let dir = temp("concurrent");
+    let base = folder("concurrent-base");
+    // About 150 files, so that the runs overlap.
+    for copy in 0..5 {
+        for file in files(&base) {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let text = match id_line(&text) {
+                Some(line) => text.replacen(line, &format!("{line}-{copy}"), 1),
+                None => text,
+            };
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            std::fs::write(dir.join(format!("{copy}-{name}")), text).unwrap();
+        }
+    }
+    let home = temp("concurrent-home");
+    let expected: Vec<Output> = [&["due", "--format", "json"][..], &["check"]]
+        .iter()
+        .map(|args| run(&dir, None, args))
+        .collect();
+    for _round in 0..2 {
+        let children: Vec<_> = (0..4)
+            .map(|i| {
+                let args: &[&str] = if i % 2 == 0 {
+                    &["due", "--format", "json"]
+                } else {
+                    &["check"]
+                };
+                let child = Command::new(env!("CARGO_BIN_EXE_accord"))
+                    .env("XDG_CACHE_HOME", &home)
+                    .env_remove("ACCORD_NO_CACHE")
+                    .args(["--as-of", AS_OF, "--color", "never", "--dir"])
+                    .arg(&dir)
+                    .args(args)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                (i % 2, child)
+            })
+            .collect();
+        for (which, child) in children {
+            let out = child.wait_with_output().unwrap();
+            let got = (out.status.code().unwrap() as u8, out.stdout, out.stderr);
+            assert!(got == expected[which], "run {which} differs");
+        }
+    }
+    // Every entry is whole: a warm run reads them all and writes nothing.
+    let held: Vec<(PathBuf, Vec<u8>)> = entries(&home)
+        .into_iter()
+        .map(|e| (e.clone(), std::fs::read(&e).unwrap()))
+        .collect();
+    assert_eq!(held.len(), files(&dir).len());
+    assert!(spawn(&dir, &home, &["check"]) == expected[1]);
+    let after: Vec<(PathBuf, Vec<u8>)> = entries(&home)
+        .into_iter()
+        .map(|e| (e.clone(), std::fs::read(&e).unwrap()))
+        .collect();
+    assert!(held == after, "the warm run rewrote entries");
+}
+
+#[test]
+fn writing_commands_leave_the_cache_ready_and_nothing_stale() {
+    let dir = folder("writes");
+    // Files with errors would make `record` exit 1 after writing.
+    let with_errors = ["broken-", "cycle-", "dup-"];
+    for f in files(&dir)
+        .iter()
+        .filter(|f| with_errors.iter().any(|b| f.to_string_lossy().contains(b)))
+    {
+        std::fs::remove_file(f).unwrap();
+    }
+    let home = temp("writes-home");
+    let n = files(&dir).len();
+    spawn(&dir, &home, &["check"]);
+    let (code, _, err) = spawn(
+        &dir,
+        &home,
+        &[
+            "new",
+            "who-iom-2027",
+            "--title",
+            "WHO and IOM",
+            "--party",
+            "who=WHO",
+            "--party",
+            "iom=IOM",
+        ],
+    );
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    // The new file's entry was written by `new`: the next run writes nothing.
+    let after_new = entries(&home);
+    assert_eq!(after_new.len(), n + 1);
+    let due = spawn(&dir, &home, &["due"]);
+    assert_eq!(entries(&home), after_new);
+    let (code, _, err) = spawn(
+        &dir,
+        &home,
+        &[
+            "record",
+            "renewal-2020",
+            "performed",
+            "annual-review",
+            "--date",
+            "2026-04-01",
+        ],
+    );
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    // `record` added the entry of the file as written; the old one goes with the next run.
+    let after_record = entries(&home);
+    assert_eq!(after_record.len(), n + 2);
+    let recorded = spawn(&dir, &home, &["due"]);
+    assert_ne!(recorded.1, due.1, "the recorded performance moves the next review");
+    assert!(recorded == spawn(&dir, &home, &["--no-cache", "due"]));
+    let now = entries(&home);
+    assert_eq!(now.len(), n + 1);
+    assert!(
+        now.iter().all(|e| after_record.contains(e)),
+        "the run after `record` wrote nothing"
+    );
+}
+
+#[test]
+fn cache_info_and_clear() {
+    let dir = folder("info");
+    let home = temp("info-home");
+    let text = |o: Output| String::from_utf8(o.1).unwrap();
+    let info = text(spawn(&dir, &home, &["cache", "info"]));
+    assert!(info.contains("this folder:  0 entries"), "{info}");
+    assert!(info.contains(&home.join("accord").display().to_string()), "{info}");
+    spawn(&dir, &home, &["list"]);
+    let n = files(&dir).len();
+    let info = text(spawn(&dir, &home, &["cache", "info"]));
+    assert!(info.contains(&format!("this folder:  {n} entries")), "{info}");
+    assert!(info.contains("in 1 folder\n"), "{info}");
+    let off = text(spawn(&dir, &home, &["--no-cache", "cache", "info"]));
+    assert!(off.contains("in use:       no"), "{off}");
+    // A file given by name is read without the cache.
+    let other = folder("info-other");
+    spawn(&other, &home, &["check", other.join("renewal.yaml").to_str().unwrap()]);
+    assert_eq!(entries(&home).len(), n);
+    let cleared = text(spawn(&dir, &home, &["cache", "clear"]));
+    assert!(
+        cleared.starts_with(&format!("removed the cache of {}: {n} entries", dir.display())),
+        "{cleared}"
+    );
+    assert!(entries(&home).is_empty());
+    spawn(&dir, &home, &["list"]);
+    spawn(&other, &home, &["list"]);
+    let all = text(spawn(&dir, &home, &["cache", "clear", "--all"]));
+    assert!(all.contains(&format!("{} entries", 2 * n)), "{all}");
+    assert!(entries(&home).is_empty());
+    // Without a cache directory at all, the commands run as ever.
+    let bare = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("HOME")
+        .args(["--as-of", AS_OF, "--dir"])
+        .arg(&dir)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(bare.stdout, run(&dir, None, &["list"]).1);
+}
