@@ -7,6 +7,7 @@ use super::index::Key;
 use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::file::parse::{self, Texts, MAX_FILE_BYTES};
 use crate::model::Agreement;
+use std::io::Read;
 use std::path::Path;
 
 thread_local! {
@@ -117,18 +118,13 @@ fn unreadable(path: &Path, message: String) -> Diagnostic {
     Diagnostic::new(Code::UnreadableFile, path, None, message)
 }
 
-/// Reads the file's bytes into `bytes` (emptied first), or says why they cannot be read:
-/// it is not there, not readable, or over the size limit.
+/// Reads the file's bytes into `bytes`, or says why they cannot be read: it is not there,
+/// not readable, or over the size limit.
 fn read_capped(path: &Path, bytes: &mut Vec<u8>) -> Result<(), String> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    // Sized from the file's length (the cap still applies if it grows meanwhile):
-    // through `take`, reading would otherwise grow the buffer step by step.
+    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    // Sized from the file's length (the cap still applies if it grows meanwhile).
     let len = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
-    bytes.clear();
-    bytes.reserve(len as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(bytes)
+    read_to_end(&mut file, bytes, len as usize, MAX_FILE_BYTES + 1)
         .map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
@@ -137,4 +133,55 @@ fn read_capped(path: &Path, bytes: &mut Vec<u8>) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// Reads everything `from` gives, up to `cap` bytes, into `bytes` (whatever it held
+/// before is replaced). With `expected` right, that is one read for the bytes and one
+/// that finds the end: the standard library's `read_to_end` without a size hint reads 8
+/// KiB at first, and with one asks the file system for the size again.
+pub(super) fn read_to_end(from: &mut impl Read, bytes: &mut Vec<u8>, expected: usize, cap: u64) -> std::io::Result<()> {
+    let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+    // One byte more than expected, to find the end in the same buffer. Only bytes past
+    // the buffer's current length are zeroed.
+    bytes.resize(expected.saturating_add(1).min(cap).max(1), 0);
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            if filled >= cap {
+                break;
+            }
+            bytes.resize(filled.saturating_mul(2).min(cap), 0);
+        }
+        match from.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                bytes.clear();
+                return Err(e);
+            }
+        }
+    }
+    bytes.truncate(filled);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_whole_with_any_expected_size_and_stops_at_the_cap() {
+        let data: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        for expected in [0, 1, 100, 9_999, 10_000, 20_000] {
+            let mut bytes = vec![7; 3];
+            read_to_end(&mut &data[..], &mut bytes, expected, u64::MAX).unwrap();
+            assert!(bytes == data, "expected {expected}");
+        }
+        let mut bytes = Vec::new();
+        read_to_end(&mut &data[..], &mut bytes, 10, 4_001).unwrap();
+        assert_eq!(bytes, data[..4_001]);
+        read_to_end(&mut &b""[..], &mut bytes, 0, 5).unwrap();
+        assert!(bytes.is_empty());
+    }
 }

@@ -19,7 +19,7 @@ pub(crate) use entry::{name, Decoded, Name};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Agreement;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -43,6 +43,8 @@ pub struct Cache {
     problem: OnceLock<String>,
     /// Numbers this process's temporary files.
     temp: AtomicU64,
+    /// This process's id, in the names of its temporary files.
+    pid: u32,
 }
 
 impl Cache {
@@ -56,6 +58,7 @@ impl Cache {
             writable: AtomicBool::new(true),
             problem: OnceLock::new(),
             temp: AtomicU64::new(0),
+            pid: std::process::id(),
             dir,
         };
         if cache.dir.is_dir() {
@@ -88,10 +91,12 @@ impl Cache {
         if !self.readable {
             return None;
         }
-        // Each thread reads entries into the same buffer, grown to the largest entry.
+        // Each thread reads entries into the same buffer: most entries are a few KiB and
+        // take one read, and one more that finds the end.
         let mut bytes = ENTRY.take();
-        bytes.clear();
-        let read = std::fs::File::open(self.dir.join(hex(name))).and_then(|mut f| f.read_to_end(&mut bytes));
+        let expected = 8 * 1024;
+        let read = std::fs::File::open(self.dir.join(hex(name)))
+            .and_then(|mut f| super::read::read_to_end(&mut f, &mut bytes, expected, u64::MAX));
         let found = read.ok().and_then(|_| entry::decode(&bytes, name, model));
         ENTRY.set(bytes);
         found
@@ -111,7 +116,7 @@ impl Cache {
     /// Writes a file of the cache whole or not at all: a temporary file, then renamed.
     fn write(&self, file: &str, bytes: &[u8]) {
         let n = self.temp.fetch_add(1, Ordering::Relaxed);
-        let temp = self.dir.join(format!(".tmp-{}-{n}", std::process::id()));
+        let temp = self.dir.join(format!(".tmp-{}-{n}", self.pid));
         let written = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -196,6 +201,7 @@ fn create(root: &Path, dir: &Path, folder: &Path) -> std::io::Result<()> {
         writable: AtomicBool::new(true),
         problem: OnceLock::new(),
         temp: AtomicU64::new(0),
+        pid: std::process::id(),
     };
     cache.write(FOLDER_FILE, folder.to_string_lossy().as_bytes());
     match cache.problem.into_inner() {
