@@ -122,10 +122,16 @@ impl Cache {
             .create_new(true)
             .open(&temp)
             .and_then(|mut f| f.write_all(bytes));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&temp);
-            self.stop(format!("cannot write to {}: {e}", self.dir.display()));
-            return;
+        match written {
+            Ok(()) => {}
+            // A process of the same id (in another container) has a temporary file of
+            // this name: this entry is left to a later run.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return,
+            Err(e) => {
+                let _ = std::fs::remove_file(&temp);
+                self.stop(format!("cannot write to {}: {e}", self.dir.display()));
+                return;
+            }
         }
         // A rename that fails (another run removed the directory) loses only this entry.
         if std::fs::rename(&temp, self.dir.join(file)).is_err() {
