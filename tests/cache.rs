@@ -4,7 +4,7 @@
 //! run without the cache, byte for byte; further tests give accord a corrupt cache, one
 //! from another version, one it cannot write, and several runs at once.
 
-use accord::cli::{Cli, Io, Terminal};
+use accord::cli::{Cli, Invocation, Io, Terminal};
 use accord::file::parse::Texts;
 use accord::folder::load::{scan_paths, Reading};
 use clap::Parser;
@@ -16,16 +16,19 @@ use std::process::Command;
 const AS_OF: &str = "2026-11-22";
 
 /// Every command that reads the whole folder, in every format.
-const COMMANDS: [&[&str]; 11] = [
+const COMMANDS: [&[&str]; 14] = [
     &["due"],
     &["due", "--format", "json"],
     &["due", "--format", "csv"],
     &["due", "--format", "ics"],
+    &["due", "--format", "markdown"],
     &["list"],
     &["list", "--format", "json"],
     &["check"],
     &["check", "--format", "json"],
     &["check", "--format", "github"],
+    &["check", "--format", "gitlab"],
+    &["check", "--format", "sarif"],
     &["status"],
     &["status", "--format", "json"],
 ];
@@ -101,10 +104,15 @@ fn run(dir: &Path, cache: Option<&Path>, args: &[&str]) -> Output {
     argv.extend(args);
     let cli = Cli::try_parse_from(&argv).unwrap();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let invocation = Invocation {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        cwd: None,
+        accord_dir: None,
+        cache_home: Some(cache.unwrap_or(Path::new("/nonexistent")).to_path_buf()),
+    };
     let exit = {
         let mut io = Io::new(&mut out, &mut err, cli.color(), &Terminal::default());
-        accord::cli::run(&cli, today, cache.or(Some(Path::new("/nonexistent"))), &mut io).unwrap()
+        accord::cli::run(&cli, &invocation, &mut io).unwrap()
     };
     (exit.code(), out, err)
 }
@@ -600,4 +608,66 @@ fn cache_info_and_clear() {
         .output()
         .unwrap();
     assert_eq!(bare.stdout, run(&dir, None, &["list"]).1);
+}
+
+#[test]
+fn no_cache_by_option_or_environment_and_cache_dir_from_the_project() {
+    let dir = folder("nocache");
+    let home = temp("nocache-home");
+    let with_env = |value: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+            .env("XDG_CACHE_HOME", &home)
+            .env("ACCORD_NO_CACHE", value)
+            .env_remove("ACCORD_DIR")
+            .args(["--as-of", AS_OF, "--color", "never", "--dir"])
+            .arg(&dir)
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code().unwrap() as u8, out.stdout, out.stderr)
+    };
+    let fresh = run(&dir, None, &["list"]);
+    // `--no-cache` after the command, as before it: nothing is written.
+    assert!(spawn(&dir, &home, &["list", "--no-cache"]) == fresh);
+    assert!(entries(&home).is_empty());
+    assert!(with_env("1", &["list"]) == fresh);
+    assert!(entries(&home).is_empty(), "ACCORD_NO_CACHE=1 bypasses the cache");
+    let info = String::from_utf8(with_env("1", &["cache", "info"]).1).unwrap();
+    assert!(info.contains("in use:       no"), "{info}");
+    assert!(with_env("0", &["list"]) == fresh);
+    assert_eq!(entries(&home).len(), files(&dir).len(), "ACCORD_NO_CACHE=0 does not");
+
+    // `cache_dir` in the project's accord.toml, relative to it, wins over the platform's.
+    let project = temp("nocache-project");
+    std::fs::write(
+        project.join("accord.toml"),
+        "dir = \"legal\"\ncache_dir = \".accord-cache\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(project.join("legal")).unwrap();
+    for file in files(&dir).iter().filter(|f| f.parent() == Some(&dir)) {
+        std::fs::copy(file, project.join("legal").join(file.file_name().unwrap())).unwrap();
+    }
+    let other_home = temp("nocache-other-home");
+    let in_project = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+            .current_dir(project.join("legal"))
+            .env("XDG_CACHE_HOME", &other_home)
+            .env_remove("ACCORD_NO_CACHE")
+            .env_remove("ACCORD_DIR")
+            .args(["--as-of", AS_OF, "--color", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let listed = in_project(&["list"]);
+    assert!(listed.contains("renewal-2020"), "{listed}");
+    assert!(entries(&other_home).is_empty());
+    assert_eq!(
+        entries(&project.join(".accord-cache")).len(),
+        files(&project.join("legal")).len()
+    );
+    let info = in_project(&["cache", "info"]);
+    assert!(info.starts_with("cache:        ../.accord-cache\n"), "{info}");
 }

@@ -25,3 +25,14 @@ fn sessions() {
         .env("COLUMNS", "100")
         .case("tests/cmd/*.trycmd");
 }
+
+/// The README's examples are run as they are written, from the repository root, on a
+/// terminal 100 columns wide: a `console` block is a command and what it prints.
+#[test]
+fn readme() {
+    trycmd::TestCases::new()
+        .env("NO_COLOR", "1")
+        .env("ACCORD_DIR", "agreements")
+        .env("COLUMNS", "100")
+        .case("README.md");
+}

@@ -18,12 +18,19 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("file", &["engine", "model", "time", "keyword", "diagnostic", "suggest"]),
     ("folder", &["file", "model", "time", "keyword", "diagnostic", "suggest"]),
     ("engine", &["model", "time", "keyword", "suggest"]),
-    ("report", &["engine", "model", "time", "keyword", "diagnostic"]),
+    // The importer turns an agreement's text into a draft file: beside the engines, it
+    // reads no file and prints nothing; the command checks and writes what it drafts.
+    ("import", &["model", "time", "keyword"]),
+    (
+        "report",
+        &["engine", "import", "model", "time", "keyword", "diagnostic"],
+    ),
     (
         "cli",
         &[
             "report",
             "engine",
+            "import",
             "folder",
             "file",
             "model",

@@ -1,6 +1,7 @@
 //! `accord cache`: where the cache of checked files is and what it holds (`info`), and
 //! removing it (`clear`, the folder's; `clear --all`, every folder's).
 
+use super::args::Common;
 use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
@@ -15,26 +16,40 @@ pub(crate) struct CacheArgs {
     action: Action,
 }
 
+impl CacheArgs {
+    /// The common options, given after `info` or `clear`.
+    pub(crate) fn common(&self) -> &Common {
+        match &self.action {
+            Action::Info { common } | Action::Clear { common, .. } => common,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Action {
     /// Where the cache is, and its entries for the folder and in all.
-    Info,
+    Info {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Remove the folder's cache; it is rebuilt by the next command that reads the folder.
     Clear {
         /// Remove the cache of every folder.
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        common: Common,
     },
 }
 
 pub(crate) fn run(args: &CacheArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
     let Some(root) = &cx.cache_location else {
         return Err(Error::InvalidArgument(
-            "accord has no cache directory: neither XDG_CACHE_HOME nor HOME is set".into(),
+            "accord has no cache directory: set `cache_dir` in accord.toml, or XDG_CACHE_HOME or HOME".into(),
         ));
     };
-    match args.action {
-        Action::Info => {
+    match &args.action {
+        Action::Info { .. } => {
             let info = cache::info(root, &cx.dir);
             let shown = report::cache::Shown {
                 root,
@@ -47,8 +62,8 @@ pub(crate) fn run(args: &CacheArgs, cx: &Context, io: &mut Io) -> Result<Exit, E
             };
             report::cache::info(io.out, &shown)?;
         }
-        Action::Clear { all } => {
-            let folder = (!all).then_some(cx.dir.as_path());
+        Action::Clear { all, .. } => {
+            let folder = (!*all).then_some(cx.dir.as_path());
             let removed = cache::clear(root, folder).map_err(|source| Error::Cache {
                 dir: root.clone(),
                 source,

@@ -2,44 +2,75 @@
 //! cache) and the ways a command loads it: streaming the whole folder, or one agreement
 //! with those its status depends on. Errors become [`Error`]s with their help.
 
-use super::args::Global;
+use super::args::Common;
 use super::error::Error;
 use crate::engine::status::superseding;
 use crate::file::parse::Texts;
 use crate::folder::load::{self, LoadError, Loaded, Reading, Scanned};
+use crate::folder::project::{self, Config};
 use crate::model::Agreement;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// The folder, the threads, the day and the cache, resolved from the global options.
+/// What the binary read from the clock and the environment for this run (never read
+/// in the library).
+#[derive(Clone, Debug)]
+pub struct Invocation {
+    /// Today's date, from the clock.
+    pub today: NaiveDate,
+    /// The current folder, where the project is looked for.
+    pub cwd: Option<PathBuf>,
+    /// `ACCORD_DIR`, if set and not empty.
+    pub accord_dir: Option<PathBuf>,
+    /// Accord's directory in the platform's cache directory (`$XDG_CACHE_HOME/accord`
+    /// or the like), if the environment names one.
+    pub cache_home: Option<PathBuf>,
+}
+
+/// The folder, the threads, the day, the project's defaults and the cache, resolved
+/// from the common options, the environment and the project file.
 pub(crate) struct Context {
     pub dir: PathBuf,
     pub jobs: usize,
     pub as_of: NaiveDate,
-    /// Accord's cache directory, wherever it is, used or not (`accord cache`).
+    /// The project file's defaults (empty without one).
+    pub config: Config,
+    /// Accord's cache directory, wherever it is, used or not (`accord cache`): the
+    /// project's `cache_dir`, else the platform's.
     pub cache_location: Option<PathBuf>,
     /// Whether commands read and write the cache (not with `--no-cache`).
     pub use_cache: bool,
 }
 
 impl Context {
-    /// `today` is read from the clock by the binary, never here, and so is the
-    /// platform's cache directory `cache_home`; the thread count defaults to the cores
-    /// the operating system offers.
-    pub(super) fn new(global: &Global, today: NaiveDate, cache_home: Option<&Path>) -> Context {
-        Context {
-            dir: global.dir.clone(),
-            jobs: global
+    /// The folder is `--dir`, else `ACCORD_DIR`, else the project's (the `dir` of the
+    /// first `accord.toml` from the current folder upwards, or the first `agreements/`
+    /// folder), else `agreements`; the thread count defaults to the cores the operating
+    /// system offers.
+    pub(super) fn new(common: &Common, inv: &Invocation) -> Result<Context, Error> {
+        let project = match &inv.cwd {
+            Some(cwd) => project::discover(cwd).map_err(|e| Error::Project(e.to_string()))?,
+            None => project::Project::default(),
+        };
+        let dir = common
+            .dir
+            .clone()
+            .or_else(|| inv.accord_dir.clone())
+            .or(project.dir)
+            .unwrap_or_else(|| PathBuf::from(project::DEFAULT_DIR));
+        let cache_location = project.config.cache_dir.clone().or_else(|| inv.cache_home.clone());
+        Ok(Context {
+            dir,
+            jobs: common
                 .jobs
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-            as_of: global.as_of.unwrap_or(today),
-            // The location is a plain option: a `cache_dir` set for the project would
-            // be chosen here, before the platform's.
-            cache_location: cache_home.map(Path::to_path_buf),
-            use_cache: !global.no_cache,
-        }
+            as_of: common.as_of.unwrap_or(inv.today),
+            config: project.config,
+            cache_location,
+            use_cache: !common.no_cache,
+        })
     }
 
     /// The threads and the cache, as the loader takes them.
@@ -48,6 +79,24 @@ impl Context {
             jobs: self.jobs,
             cache: self.cache_location.as_deref().filter(|_| self.use_cache),
         }
+    }
+
+    /// The options of the termination rules: the project's roll-over convention and
+    /// holidays, and what the command adds.
+    pub(super) fn rules_options(&self) -> crate::engine::rules::Options {
+        crate::engine::rules::Options {
+            default_roll: self.config.roll,
+            holidays: self.config.holidays.clone(),
+            ..crate::engine::rules::Options::default()
+        }
+    }
+
+    /// The output format: the one asked for, else the project's `format` if this command
+    /// offers it, else the command's default.
+    pub(super) fn format<F: clap::ValueEnum>(&self, asked: Option<F>, default: F) -> F {
+        asked
+            .or_else(|| self.config.format.as_deref().and_then(|f| F::from_str(f, true).ok()))
+            .unwrap_or(default)
     }
 
     /// Streams the folder: `f` keeps what the command reports of each agreement.

@@ -2,6 +2,7 @@
 //! signature is recorded, with the schema modeline for editors, checked before it is
 //! written, never replacing a file or reusing an id without being told.
 
+use super::args::Common;
 use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
@@ -30,6 +31,8 @@ pub(crate) struct NewArgs {
     /// Replace an existing file of that name.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 pub(crate) fn run(args: &NewArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {

@@ -46,6 +46,7 @@ impl<'a> Io<'a> {
             .columns
             .as_deref()
             .and_then(|c| c.parse().ok())
+            .filter(|w: &u16| *w > 0)
             .or(if terminal.stdout_tty { terminal.width } else { None });
         Io {
             out,

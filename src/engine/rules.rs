@@ -33,6 +33,10 @@ pub struct Options {
     pub roll: Option<Roll>,
     /// `--by`: the party giving notice.
     pub by: Option<String>,
+    /// The project's roll-over convention, for agreements that name none.
+    pub default_roll: Option<Roll>,
+    /// The project's non-working days, added to the agreement's own.
+    pub holidays: Vec<NaiveDate>,
 }
 
 /// Everything the computation needs, resolved from the agreement's clauses.
@@ -242,8 +246,13 @@ pub fn rules(a: &Agreement, as_of: NaiveDate, opts: &Options) -> Result<Rules, R
         vclt_1986: a.between_organizations(),
         minimum_end,
         term,
-        roll: opts.roll.or(t.and_then(|t| t.roll)),
-        holidays: t.map(|t| t.holidays.clone()).unwrap_or_default(),
+        roll: opts.roll.or(t.and_then(|t| t.roll)).or(opts.default_roll),
+        holidays: t
+            .map(|t| t.holidays.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .chain(opts.holidays.iter().copied())
+            .collect(),
     })
 }
 

@@ -126,7 +126,24 @@ fn in_force(a: &Agreement, mut st: Status, as_of: NaiveDate, all: &[Agreement]) 
     if st.state == State::Superseded {
         return st;
     }
-    if let Some(n) = pending_notice(a, as_of) {
+    let expires = expiry(a, as_of);
+    let notice = pending_notice(a, as_of);
+    if let Some((last, why)) = expires
+        .as_ref()
+        .filter(|(last, _)| notice.as_ref().is_none_or(|n| *last < n.last_day_in_force))
+    {
+        let next = last.succ_opt().unwrap_or(*last);
+        if next <= as_of {
+            let why = why.replacen(" runs from ", " ran from ", 1);
+            st.ended(a, *last, next, format!("expired: {why}, its last day in force"), as_of);
+        } else {
+            st.last_day_in_force = Some(*last);
+            st.takes_effect_on = Some(next);
+            st.reason = format!("{}; {why}, its last day", st.reason);
+        }
+        return st;
+    }
+    if let Some(n) = notice {
         let by = a.party_label(&n.by);
         if n.takes_effect_on <= as_of {
             let why = format!(
@@ -154,6 +171,25 @@ fn in_force(a: &Agreement, mut st: Status, as_of: NaiveDate, all: &[Agreement]) 
         st.reason = format!("terminating: its last day; {}", end.reason);
     }
     st
+}
+
+/// The end of a fixed term that is not renewed tacitly: its last day, and why ("the
+/// fixed term of 3 years (Art. 2) runs from 2024-02-29 to 2027-02-27").
+fn expiry(a: &Agreement, as_of: NaiveDate) -> Option<(NaiveDate, String)> {
+    let rules = super::rules::rules(a, as_of, &super::rules::Options::default()).ok()?;
+    let term = rules.term.as_ref()?;
+    if term.renewal.is_some() {
+        return None;
+    }
+    let (start, last) = term.term(0)?;
+    Some((
+        last,
+        format!(
+            "the fixed term of {}{} runs from {start} to {last}",
+            term.length,
+            cite(term.article.as_deref())
+        ),
+    ))
 }
 
 /// Not in force on `as_of`: provisionally applied, or a draft, awaiting approval, or

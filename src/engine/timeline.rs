@@ -68,12 +68,18 @@ pub fn timeline(a: &Agreement, as_of: NaiveDate, all: &[Agreement]) -> Vec<Entry
             true,
         ));
     }
-    for s in &st.survives {
+    // What survives, past or to come: the timeline is a history, not a status.
+    let survives = st
+        .last_day_in_force
+        .map(|last| status::surviving(a, last, NaiveDate::MIN))
+        .unwrap_or_default();
+    for s in &survives {
         out.push(entry(
             s.until,
             "survival_ends",
             format!(
-                "last day on which {} apply{}",
+                "last day on which {} {} apply{}",
+                if s.articles.len() == 1 { "article" } else { "articles" },
                 s.articles.join(", "),
                 cite(s.article.as_deref())
             ),

@@ -8,5 +8,6 @@ pub mod cache;
 pub mod index;
 pub mod load;
 pub(crate) mod parallel;
+pub mod project;
 mod read;
 mod walk;

@@ -1,7 +1,7 @@
 //! `accord list` and `accord status`: one row per agreement.
 
 use super::packed::Fields;
-use super::{colored, opt, write_rows, Cell, Color, Style};
+use super::{drop, fold_text, keep, opt, wrap, write_rows, Cell, Color, Style};
 use crate::engine::participation::{participation, Participation};
 use crate::engine::status::{State, Status};
 use crate::model::Agreement;
@@ -90,18 +90,25 @@ impl Row {
 }
 
 pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
-    let headers = ["id", "title", "parties", "signed", "in force since", "status"];
-    write_rows(out, style, &headers, rows.len(), |i, cells| {
+    // On a narrow terminal the parties follow the title, then the signature date goes.
+    let columns = [
+        keep("id"),
+        wrap("title"),
+        fold_text("parties", 1, 1, "— ", ""),
+        drop("signed", 2),
+        keep("in force since"),
+        wrap("status"),
+    ];
+    write_rows(out, style, &columns, rows.len(), |i, cells| {
         let r = &rows[i];
         let st = &r.status;
-        let status = status_words(st);
         cells.extend([
             Cell::new(r.id()),
             Cell::new(r.display_title()),
             Cell::new(r.party_labels()),
             Cell::new(opt(&r.signed)),
             Cell::new(opt(&st.in_force_since)),
-            colored(style, status, state_color(st.state)),
+            Cell::units(&status_units(st)).colored(style, state_color(st.state)),
         ]);
     })
 }
@@ -129,17 +136,17 @@ pub(crate) fn json_value(r: &Row) -> serde_json::Value {
     })
 }
 
-/// The state in words, with the last day in force and an assumption: "in force
-/// (assumed)", "terminating (last day 2027-02-20)".
-pub(crate) fn status_words(st: &Status) -> String {
-    let mut words = st.state.label().to_string();
+/// The state in words, with the last day in force and an assumption, in units a table
+/// never splits: "in force" "(assumed)", "terminating" "(last day 2027-02-20)".
+fn status_units(st: &Status) -> Vec<String> {
+    let mut units = vec![st.state.label().to_string()];
     if let Some(end) = st.last_day_in_force {
-        words.push_str(&format!(" (last day {end})"));
+        units.push(format!("(last day {end})"));
     }
     if st.assumed {
-        words.push_str(" (assumed)");
+        units.push("(assumed)".to_string());
     }
-    words
+    units
 }
 
 pub(crate) fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
@@ -151,11 +158,12 @@ pub(crate) fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
 
 /// `accord status`: the state and its reason, one agreement per line.
 pub(crate) fn status_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
-    write_rows(out, style, &["id", "status", "reason"], rows.len(), |i, cells| {
+    let columns = [keep("id"), keep("status"), wrap("reason")];
+    write_rows(out, style, &columns, rows.len(), |i, cells| {
         let r = &rows[i];
         cells.extend([
             Cell::new(r.id()),
-            colored(style, r.status.state.label(), state_color(r.status.state)),
+            Cell::units(&[r.status.state.label()]).colored(style, state_color(r.status.state)),
             Cell::new(&r.status.reason),
         ]);
     })
@@ -169,12 +177,18 @@ pub(crate) fn participation_out(
     a: &Agreement,
     rows: &[Participation],
 ) -> io::Result<()> {
-    let headers = ["party", "status", "since", "last day", "reason"];
-    write_rows(out, style, &headers, rows.len(), |i, cells| {
+    let columns = [
+        wrap("party"),
+        keep("status"),
+        keep("since"),
+        keep("last day"),
+        wrap("reason"),
+    ];
+    write_rows(out, style, &columns, rows.len(), |i, cells| {
         let p = &rows[i];
         cells.extend([
             Cell::new(a.party_label(&p.party)),
-            Cell::new(p.status.label()),
+            Cell::units(&[p.status.label()]),
             Cell::new(opt(&p.since)),
             Cell::new(opt(&p.last_day_in_force)),
             Cell::new(&p.reason),

@@ -22,6 +22,14 @@ pub(crate) fn warning(err: &mut dyn Write, message: &str) -> io::Result<()> {
     writeln!(err, "warning: {message}")
 }
 
+/// "wrote PATH" for each file a command wrote.
+pub(crate) fn wrote(out: &mut dyn Write, paths: &[std::path::PathBuf]) -> io::Result<()> {
+    for p in paths {
+        writeln!(out, "wrote {}", p.display())?;
+    }
+    Ok(())
+}
+
 /// `note: MESSAGE`.
 pub(crate) fn note(err: &mut dyn Write, message: &str) -> io::Result<()> {
     writeln!(err, "note: {message}")

@@ -131,7 +131,7 @@ fn question(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
 
 /// "in force until 2027-02-20 (its last day); termination takes effect on 2027-02-21",
 /// or the same of a party's participation.
-fn ends(rules: &Rules, o: &Outcome) -> String {
+pub(crate) fn ends(rules: &Rules, o: &Outcome) -> String {
     match &rules.withdrawing {
         Some(w) => format!(
             "{} bound until {} (its last day); the withdrawal takes effect on {}; the agreement stays in force for the other parties",
@@ -144,7 +144,7 @@ fn ends(rules: &Rules, o: &Outcome) -> String {
     }
 }
 
-fn windows(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
+pub(crate) fn windows(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
     if answer.windows.is_empty() {
         return Ok(());
     }
@@ -231,7 +231,7 @@ pub(crate) fn terms_line(a: &Agreement, rules: &Rules) -> String {
 }
 
 /// An end as JSON: `{notice_date, last_day_in_force, takes_effect_on}`.
-fn end_json(o: &Outcome) -> serde_json::Value {
+pub(crate) fn end_json(o: &Outcome) -> serde_json::Value {
     serde_json::json!({
         "notice_date": o.notice_date,
         "last_day_in_force": o.last_day_in_force,

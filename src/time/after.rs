@@ -1,7 +1,6 @@
 //! When something happens counted from a triggering day, as entry-into-force clauses
-//! word it: "on the thirtieth day after the day of its signature" (`30 days`), "on the
-//! day after" (`1 day`), "on the first day of the second month after the date of
-//! signing" (`first day of the second month`).
+//! count it: thirty days after signature (`30 days`), the next day (`1 day`), or the
+//! first day of a later calendar month (`first day of the second month`).
 
 use super::calendar::shift;
 use super::period::Period;
@@ -144,7 +143,7 @@ mod tests {
 
     #[test]
     fn the_wordings_of_real_clauses() {
-        // "on the day after both Parties have notified each other".
+        // The day after the later of two notifications.
         assert_eq!(
             After::parse("1 day").unwrap().apply(d(2020, 2, 29)),
             Some(d(2020, 3, 1))

@@ -16,6 +16,8 @@ use super::context::{find, Context};
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
+use crate::cli::args::Common;
+use crate::cli::complete;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::file::edit::{declared_id, Decision};
 use crate::file::parse::{self, Texts};
@@ -32,10 +34,13 @@ use verify::Unsafe;
 #[derive(Debug, Args)]
 pub(crate) struct RecordArgs {
     /// The agreement id.
+    #[arg(add = complete::agreements())]
     id: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text", value_name = "FORMAT", global = true)]
-    format: TextFormat,
+    /// Output format [default: text, or the project's `format` where it is one of these].
+    #[arg(long, value_enum, value_name = "FORMAT", global = true)]
+    format: Option<TextFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
     #[command(subcommand)]
     what: RecordWhat,
 }
@@ -45,7 +50,7 @@ enum RecordWhat {
     /// The agreement was signed: records `signed` and ends its draft status.
     Signed {
         /// The date of signature (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
+        #[arg(long, value_parser = date_arg, add = complete::dates())]
         date: Option<NaiveDate>,
         /// Where it was signed.
         #[arg(long)]
@@ -54,71 +59,75 @@ enum RecordWhat {
     /// An obligation was performed.
     Performed {
         /// The obligation id.
+        #[arg(add = complete::obligations())]
         obligation: String,
         /// The date (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
+        #[arg(long, value_parser = date_arg, add = complete::dates())]
         date: Option<NaiveDate>,
     },
     /// Notice of termination was received (VCLT art. 78: the date of receipt).
     Notice {
         /// The party that gave notice.
-        #[arg(long)]
+        #[arg(long, value_name = "PARTY", add = complete::parties())]
         by: String,
         /// The date the notice was received (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
+        #[arg(long, value_parser = date_arg, add = complete::dates())]
         date: Option<NaiveDate>,
     },
     /// A notice was revoked before it took effect (VCLT art. 68).
     RevokeNotice {
         /// The party that gave the notice.
-        #[arg(long)]
+        #[arg(long, value_name = "PARTY", add = complete::parties())]
         by: String,
         /// The date of the revocation (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
+        #[arg(long, value_parser = date_arg, add = complete::dates())]
         date: Option<NaiveDate>,
     },
     /// A party (or one of its organs) approved the agreement, or an amendment.
     Approved {
-        #[arg(long)]
+        #[arg(long, value_name = "PARTY", add = complete::parties())]
         party: String,
         #[arg(long)]
         organ: Option<String>,
         /// The amendment approved (default: the agreement, for its entry into force).
-        #[arg(long)]
+        #[arg(long, value_name = "AMENDMENT", add = complete::amendments())]
         amendment: Option<String>,
         /// The date of the approval (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
+        #[arg(long, value_parser = date_arg, add = complete::dates())]
         date: Option<NaiveDate>,
     },
     /// A party accepted an amendment (written into the amendment's `accepted`).
     Accepted {
         /// The amendment id.
+        #[arg(add = complete::amendments())]
         amendment: String,
-        #[arg(long)]
+        #[arg(long, value_name = "PARTY", add = complete::parties())]
         party: String,
         /// The date of acceptance (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
+        #[arg(long, value_parser = date_arg, add = complete::dates())]
         date: Option<NaiveDate>,
     },
     /// A party rejected an amendment (written into the amendment's `rejected`).
     Rejected {
         /// The amendment id.
+        #[arg(add = complete::amendments())]
         amendment: String,
-        #[arg(long)]
+        #[arg(long, value_name = "PARTY", add = complete::parties())]
         party: String,
         /// The date of rejection (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
+        #[arg(long, value_parser = date_arg, add = complete::dates())]
         date: Option<NaiveDate>,
     },
     /// The proposer withdrew an amendment (written into the amendment's `withdrawn`).
     Withdrawn {
         /// The amendment id.
+        #[arg(add = complete::amendments())]
         amendment: String,
         /// The party that withdrew it; checked against the proposer, not stored.
-        #[arg(long)]
+        #[arg(long, value_name = "PARTY", add = complete::parties())]
         party: Option<String>,
         /// The date of withdrawal (default: --as-of, or today).
-        #[arg(long, value_parser = date_arg)]
+        #[arg(long, value_parser = date_arg, add = complete::dates())]
         date: Option<NaiveDate>,
     },
 }
@@ -200,7 +209,7 @@ pub(crate) fn run(args: &RecordArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
         before: &before,
         after: &after,
     };
-    match args.format {
+    match cx.format(args.format, TextFormat::Text) {
         TextFormat::Text => report::record::recorded(io.out, &recorded)?,
         TextFormat::Json => report::record::recorded_json(io.out, &recorded)?,
     }

@@ -71,6 +71,7 @@ pub(super) fn term(b: &Builder, out: &mut Vec<Item>) {
         let text = format!("last day to give notice of non-renewal (term ends {})", w.term_end);
         let mut s = Step::new(Kind::Deadline, "non-renewal-notice", b.everyone(), text);
         s.date = Some(w.closes);
+        s.occurrence = Some(w.term);
         s.article = article.clone();
         s.lead = Some(Period::days(90));
         s.explanation = b.explain(|| {
@@ -86,6 +87,7 @@ pub(super) fn term(b: &Builder, out: &mut Vec<Item>) {
         let text = "current term ends; renewed tacitly unless notice was given in time".to_string();
         let mut s = Step::new(Kind::Deadline, "term-end", b.everyone(), text);
         s.date = Some(w.term_end);
+        s.occurrence = Some(w.term);
         s.article = article;
         s.explanation = b.explain(|| {
             format!(

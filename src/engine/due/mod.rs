@@ -62,8 +62,8 @@ pub struct Item {
     pub status: DueStatus,
     pub agreement: String,
     pub kind: Kind,
-    /// The obligation, deadline, approval or amendment id; with `agreement` and
-    /// `date` it identifies the occurrence.
+    /// The obligation, deadline, approval or amendment id; with `agreement`, `kind`
+    /// and `occurrence` it identifies the occurrence, whatever its date.
     pub id: String,
     /// Who must act (party ids).
     pub parties: Vec<String>,
@@ -83,15 +83,15 @@ pub struct Item {
     pub lead: Period,
     /// How the date was computed.
     pub explanation: String,
-    /// For an obligation computed from its anchor, the number of the occurrence (the
-    /// first interval after the anchor is 1): with `agreement` and `id`, it names the
-    /// occurrence whatever its date.
+    /// For a recurring obligation, the number of the occurrence (the first interval
+    /// after the anchor is 1); for a term's deadlines, the term (0 the initial term, k
+    /// the k-th renewal): with `agreement`, `kind` and `id`, it names the occurrence
+    /// whatever its date.
     pub occurrence: Option<u32>,
     /// The end of the agreement: its last day in force, and the day termination takes effect.
     pub last_day_in_force: Option<NaiveDate>,
     pub takes_effect_on: Option<NaiveDate>,
-    /// Who must act, as display labels ("UNHCR, IOM"); for tables.
-    #[serde(skip)]
+    /// Who must act, as the parties' short names ("UNHCR, IOM").
     pub who: String,
 }
 

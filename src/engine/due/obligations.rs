@@ -105,8 +105,7 @@ fn next_due(
     let anchor = from.unwrap_or(since);
     if let Some(l) = last {
         let next = period_end(l, period)?;
-        let base = first.unwrap_or(anchor);
-        let occurrence = next_occurrence(base, period, next.date).map_or(1, |(k, _)| k + u32::from(first.is_some()));
+        let occurrence = performed_occurrence(first.unwrap_or(anchor), period, l, first.is_some()) + 1;
         return Some(Next {
             date: next.date,
             occurrence,
@@ -141,11 +140,59 @@ fn next_due(
     })
 }
 
+/// The number of the occurrence a performance on `day` fulfils: the scheduled one
+/// nearest to it (the earlier on a tie), so that a meeting held a little late or early
+/// still counts as that year's. Occurrences are `base + k × period`, numbered `k + 1`
+/// from the first due date the text names (`from_first`), else `k` from the anchor.
+fn performed_occurrence(base: NaiveDate, period: Period, day: NaiveDate, from_first: bool) -> u32 {
+    let offset = u32::from(from_first);
+    let lowest = if from_first { 0 } else { 1 };
+    let Some((k, after)) = next_occurrence(base, period, day) else {
+        return lowest + offset;
+    };
+    let before = k
+        .checked_sub(1)
+        .filter(|j| *j >= lowest)
+        .and_then(|j| occurrence(base, period, j).map(|d| (j, d)));
+    let nearest = match before {
+        Some((j, d)) if day <= d || (day - d) <= (after - day) => j,
+        _ => k,
+    };
+    // A day before the first occurrence fulfils the first.
+    let nearest = if day <= base { lowest } else { nearest };
+    nearest + offset
+}
+
 /// ", the last day of the month (…)" when the month-end rule moved the day.
 fn month_end(period: Period, anchor: NaiveDate, next: NaiveDate) -> &'static str {
     if period.has_months() && next.day() != anchor.day() {
         ", the last day of the month (Reg. 1182/71 art. 3(2)(c))"
     } else {
         ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_late_or_early_performance_counts_for_the_nearest_occurrence() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let q = Period::months(3);
+        // Quarterly from 2026-01-31: 1 → 04-30, 2 → 07-31, 3 → 10-31.
+        assert_eq!(performed_occurrence(d("2026-01-31"), q, d("2026-07-31"), false), 2);
+        assert_eq!(performed_occurrence(d("2026-01-31"), q, d("2026-08-20"), false), 2);
+        assert_eq!(performed_occurrence(d("2026-01-31"), q, d("2026-07-10"), false), 2);
+        assert_eq!(performed_occurrence(d("2026-01-31"), q, d("2026-02-10"), false), 1);
+        // From a first due date, which is occurrence 1.
+        assert_eq!(
+            performed_occurrence(d("2021-12-31"), Period::years(1), d("2022-01-15"), true),
+            1
+        );
+        assert_eq!(
+            performed_occurrence(d("2021-12-31"), Period::years(1), d("2022-12-20"), true),
+            2
+        );
     }
 }

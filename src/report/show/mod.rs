@@ -5,7 +5,9 @@ mod clauses;
 mod sections;
 
 use crate::engine::amendments;
+use crate::engine::due::Item;
 use crate::engine::status::Status;
+use crate::engine::terminate::Answer;
 use crate::model::*;
 use chrono::NaiveDate;
 use std::io::{self, Write};
@@ -19,6 +21,11 @@ pub(crate) struct ShowContext<'a> {
     pub children: Vec<(&'a Agreement, Status)>,
     /// The parent agreement and its status, for a child.
     pub parent: Option<(&'a Agreement, Status)>,
+    /// What is due next under the agreement, in the report's order.
+    pub next: Vec<Item>,
+    /// When it would end on notice received on the as-of date, and its notice
+    /// windows; `None` when it cannot be terminated (no clause, not in force).
+    pub ending: Option<Answer>,
 }
 
 fn field(out: &mut dyn Write, name: &str, value: impl std::fmt::Display) -> io::Result<()> {
@@ -72,6 +79,8 @@ pub(crate) fn text(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::
         a,
         cx.status.in_force_since.or(cx.status.provisionally_applied_since),
     )?;
+    sections::next(out, cx)?;
+    sections::ending(out, cx)?;
     sections::amendments(out, a, cx.as_of)?;
     sections::events(out, a)?;
     sections::children(out, cx)?;
@@ -116,6 +125,19 @@ pub(crate) fn json(out: &mut dyn Write, a: &Agreement, cx: &ShowContext) -> io::
             cx.children.iter().map(|(c, _)| c.id.clone()).collect::<Vec<_>>().into(),
         );
         map.insert("under".into(), a.under.clone().into());
+        map.insert("next_due".into(), serde_json::to_value(&cx.next).unwrap_or_default());
+        if let Some(e) = &cx.ending {
+            map.insert(
+                "end_if_notice_today".into(),
+                e.end_if_notice_today.as_ref().map(super::terminate::end_json).into(),
+            );
+            let windows: Vec<_> = e
+                .windows
+                .iter()
+                .map(|w| serde_json::json!({"term": w.term, "term_start": w.term_start, "term_end": w.term_end, "opens": w.opens, "closes": w.closes}))
+                .collect();
+            map.insert("notice_windows".into(), windows.into());
+        }
     }
     serde_json::to_writer_pretty(&mut *out, &v)?;
     writeln!(out)

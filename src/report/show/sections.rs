@@ -1,5 +1,6 @@
-//! The lists `show` prints under the clauses: parties, obligations, amendments, events,
-//! arrangements under the agreement, articles and sources.
+//! The lists `show` prints under the clauses: parties, obligations, what is due next
+//! and how the agreement would end, amendments, events, arrangements under the
+//! agreement, articles and sources.
 
 use super::ShowContext;
 use crate::engine::amendments;
@@ -174,4 +175,49 @@ pub(super) fn sources(out: &mut dyn Write, a: &Agreement) -> io::Result<()> {
         writeln!(out, "  {}{date}", s.title)?;
     }
     Ok(())
+}
+
+/// What is due next: date, what, who and article, as `due` computes it.
+pub(super) fn next(out: &mut dyn Write, cx: &ShowContext) -> io::Result<()> {
+    if cx.next.is_empty() {
+        return Ok(());
+    }
+    let id = cx.next.first().map_or("ID", |i| i.agreement.as_str());
+    writeln!(
+        out,
+        "\nnext due (as of {}, the coming year; `accord due --agreement {id} --explain` says why):",
+        cx.as_of
+    )?;
+    for i in &cx.next {
+        let date = i.date.map_or_else(|| "open".to_string(), |d| d.to_string());
+        let overdue = if i.status == crate::engine::due::DueStatus::Overdue {
+            "overdue: "
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  {date:<10}  {overdue}{} — {}{}",
+            i.text,
+            i.who,
+            cite(i.article.as_deref())
+        )?;
+    }
+    Ok(())
+}
+
+/// How the agreement would end on notice received on the as-of date, and its notice
+/// windows, as `terminate ID` gives them.
+pub(super) fn ending(out: &mut dyn Write, cx: &ShowContext) -> io::Result<()> {
+    let Some(answer) = &cx.ending else { return Ok(()) };
+    if let Some(o) = &answer.end_if_notice_today {
+        writeln!(
+            out,
+            "\nif notice is received on {}: {} (`accord terminate {}` shows the steps)",
+            o.notice_date,
+            crate::report::terminate::ends(&answer.rules, o),
+            answer.rules.agreement
+        )?;
+    }
+    crate::report::terminate::windows(out, answer)
 }
