@@ -74,20 +74,91 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The entries of every folder's cache under `root` (accord's cache directory, or a
+/// The packs of every folder's cache under `root` (accord's cache directory, or a
 /// directory above it), sorted.
-fn entries(root: &Path) -> Vec<PathBuf> {
+fn packs(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(found) = std::fs::read_dir(root) else { return out };
     for e in found.flatten() {
         if e.path().is_dir() {
-            out.extend(entries(&e.path()));
-        } else if e.file_name().len() == 64 {
+            out.extend(packs(&e.path()));
+        } else if e.file_name() == "pack" {
             out.push(e.path());
         }
     }
     out.sort();
     out
+}
+
+/// The one pack under `root`.
+fn the_pack(root: &Path) -> PathBuf {
+    let all = packs(root);
+    assert_eq!(all.len(), 1, "{all:?}");
+    all[0].clone()
+}
+
+/// An entry's name and its bytes.
+type Entry = ([u8; 32], Vec<u8>);
+
+/// The pack's layout (src/folder/cache/pack.rs): the number of entries at 44, where the
+/// table starts at 48, the checksum at 56..88 over the header before it and the table;
+/// rows of name, offset and length.
+const HEADER: usize = 88;
+const ROW: usize = 44;
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(b[at..at + 4].try_into().unwrap())
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(b[at..at + 8].try_into().unwrap())
+}
+
+/// Where the table of the pack `bytes` starts, and its rows (name, offset, length).
+fn table(bytes: &[u8]) -> (usize, Vec<([u8; 32], usize, usize)>) {
+    assert_eq!(&bytes[..8], b"accord\0P");
+    let (count, at) = (u32_at(bytes, 44) as usize, u64_at(bytes, 48) as usize);
+    assert!(at >= HEADER && bytes.len() == at + count * ROW);
+    let rows = bytes[at..]
+        .chunks_exact(ROW)
+        .map(|r| {
+            (
+                r[..32].try_into().unwrap(),
+                u64_at(r, 32) as usize,
+                u32_at(r, 40) as usize,
+            )
+        })
+        .collect();
+    (at, rows)
+}
+
+/// The checksum of a pack made right again after a test changed its header or table.
+fn reseal(bytes: &mut [u8]) {
+    let (at, _) = table(bytes);
+    let mut h = blake3::Hasher::new();
+    h.update(&bytes[..56]);
+    h.update(&bytes[at..]);
+    let sum = *h.finalize().as_bytes();
+    bytes[56..88].copy_from_slice(&sum);
+}
+
+/// The entries of every pack under `root`, by name.
+fn entries(root: &Path) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for pack in packs(root) {
+        let bytes = std::fs::read(&pack).unwrap();
+        for (name, offset, len) in table(&bytes).1 {
+            out.push((name, bytes[offset..offset + len].to_vec()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// When a pack was last written, and its bytes.
+fn stamp(pack: &Path) -> (std::time::SystemTime, Vec<u8>) {
+    let modified = std::fs::metadata(pack).unwrap().modified().unwrap();
+    (modified, std::fs::read(pack).unwrap())
 }
 
 type Output = (u8, Vec<u8>, Vec<u8>);
@@ -306,80 +377,95 @@ fn a_warm_scan_parses_nothing() {
     assert_eq!(again.from_cache, again.files - 1);
 }
 
-/// Damages every entry of the cache, each in one of several ways.
-fn damage(cache: &Path, how: impl Fn(usize, &mut Vec<u8>)) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut before = Vec::new();
-    for (i, entry) in entries(cache).into_iter().enumerate() {
-        let mut bytes = std::fs::read(&entry).unwrap();
-        before.push((entry.clone(), bytes.clone()));
-        how(i, &mut bytes);
-        std::fs::write(&entry, bytes).unwrap();
+/// Every command gives the same output through the damaged cache as without one, and
+/// the pack is written again with the entries it had.
+fn rebuilt(dir: &Path, cache: &Path, before: &[Entry], what: &str) {
+    for args in COMMANDS {
+        let (cached, fresh) = (run(dir, Some(cache), args), run(dir, None, args));
+        assert!(cached == fresh, "{what}: {args:?}");
     }
-    assert!(before.len() > 20, "{} entries", before.len());
-    before
+    assert!(entries(cache) == before, "{what}: not rebuilt");
 }
 
-/// Every command gives the same output through the damaged cache as without one, and
-/// the entries are written again as they were.
-fn rebuilt(dir: &Path, cache: &Path, before: &[(PathBuf, Vec<u8>)]) {
-    for args in COMMANDS {
-        assert!(run(dir, Some(cache), args) == run(dir, None, args), "{args:?}");
-    }
-    for (entry, bytes) in before {
-        assert!(
-            std::fs::read(entry).unwrap() == *bytes,
-            "{} not rebuilt",
-            entry.display()
-        );
-    }
-}
+/// A way to damage a pack.
+type Damage = Box<dyn Fn(&mut Vec<u8>)>;
 
 #[test]
 fn a_corrupt_cache_is_rebuilt_not_trusted() {
     let dir = folder("corrupt");
     let cache = temp("corrupt-cache");
     run(&dir, Some(&cache), &["check"]);
-    let before = damage(&cache, |i, bytes| match i % 5 {
-        0 => bytes.truncate(bytes.len() / 2),
-        1 => bytes.clear(),
-        2 => {
-            let mid = bytes.len() / 2;
-            bytes[mid] ^= 1;
-        }
-        3 => {
-            let last = bytes.len() - 1;
-            bytes[last] = bytes[last].wrapping_add(1);
-        }
-        _ => *bytes = b"not an entry at all".to_vec(),
-    });
-    rebuilt(&dir, &cache, &before);
+    let pack = the_pack(&cache);
+    let good = std::fs::read(&pack).unwrap();
+    let before = entries(&cache);
+    assert!(before.len() > 20, "{} entries", before.len());
+    let (at, rows) = table(&good);
+    // A byte in the middle of an entry (caught by the entry's own checksum).
+    let (_, offset, len) = rows[rows.len() / 2];
+    let damages: [(&str, Damage); 7] = [
+        ("cut in half", Box::new(|b| b.truncate(b.len() / 2))),
+        ("empty", Box::new(|b| b.clear())),
+        ("an entry's byte", Box::new(move |b| b[offset + len / 2] ^= 1)),
+        (
+            "the table's last byte",
+            Box::new(|b| {
+                let last = b.len() - 1;
+                b[last] = b[last].wrapping_add(1)
+            }),
+        ),
+        ("a row's offset", Box::new(move |b| b[at + 32] ^= 1)),
+        ("the count", Box::new(|b| b[44] ^= 1)),
+        ("not a pack", Box::new(|b| *b = b"not a pack at all".to_vec())),
+    ];
+    for (what, damage) in &damages {
+        let mut bytes = good.clone();
+        damage(&mut bytes);
+        std::fs::write(&pack, &bytes).unwrap();
+        rebuilt(&dir, &cache, &before, what);
+    }
 }
 
 #[test]
-fn a_cache_from_another_version_is_ignored_and_pruned() {
+fn a_cache_from_another_version_is_ignored_and_replaced() {
     let dir = folder("version");
     let cache = temp("version-cache");
     run(&dir, Some(&cache), &["check"]);
-    // Another layout of entries (the format number follows the 8-byte magic).
-    let before = damage(&cache, |_, bytes| bytes[8] = bytes[8].wrapping_add(1));
-    rebuilt(&dir, &cache, &before);
-    // Whole, well-formed entries under another name, as another version or build
-    // names them, and an entry of one file under another's name: none is read.
-    let all = entries(&cache);
-    let folder_dir = all[0].parent().unwrap().to_path_buf();
-    std::fs::copy(&all[0], folder_dir.join("0".repeat(64))).unwrap();
+    let pack = the_pack(&cache);
+    let good = std::fs::read(&pack).unwrap();
+    let before = entries(&cache);
+    // A whole pack (its checksum right) that another layout (the format follows the
+    // magic) or another version or build (the fingerprint after it) wrote.
+    for (what, at) in [("another format", 8), ("another build", 12), ("another build", 43)] {
+        let mut bytes = good.clone();
+        bytes[at] = bytes[at].wrapping_add(1);
+        reseal(&mut bytes);
+        std::fs::write(&pack, &bytes).unwrap();
+        rebuilt(&dir, &cache, &before, what);
+        assert!(std::fs::read(&pack).unwrap() != bytes, "{what}: the pack was kept");
+    }
+    // The entry of one file under another's name: neither is read.
+    let mut bytes = good.clone();
+    let (at, _) = table(&bytes);
+    let (first, second) = (at + 32, at + 32 + ROW);
+    for i in 0..12 {
+        bytes.swap(first + i, second + i);
+    }
+    reseal(&mut bytes);
+    std::fs::write(&pack, &bytes).unwrap();
+    rebuilt(&dir, &cache, &before, "entries swapped");
+    // Files of a run that was stopped and of the layout before packs go with the next
+    // pack written.
+    let folder_dir = pack.parent().unwrap().to_path_buf();
+    std::fs::write(folder_dir.join("0".repeat(64)), &before[0].1).unwrap();
     std::fs::write(folder_dir.join(".tmp-99999-1"), "left by a stopped run").unwrap();
-    let (a, b) = (std::fs::read(&all[1]).unwrap(), std::fs::read(&all[2]).unwrap());
-    std::fs::write(&all[1], &b).unwrap();
-    std::fs::write(&all[2], &a).unwrap();
-    rebuilt(&dir, &cache, &before);
+    std::fs::write(dir.join("added.yaml"), std::fs::read(dir.join("renewal.yaml")).unwrap()).unwrap();
+    run(&dir, Some(&cache), &["check"]);
     let mut left: Vec<String> = std::fs::read_dir(&folder_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.len() != 64)
         .collect();
     left.sort();
-    assert_eq!(left, ["folder"], "stray files are pruned");
+    assert_eq!(left, ["folder", "pack"], "stray files are removed");
     assert_eq!(entries(&cache).len(), files(&dir).len());
 }
 
@@ -493,18 +579,19 @@ fn runs_at_the_same_time_neither_wait_nor_corrupt_the_cache() {
             assert!(got == expected[which], "run {which} differs");
         }
     }
-    // Every entry is whole: a warm run reads them all and writes nothing.
-    let held: Vec<(PathBuf, Vec<u8>)> = entries(&home)
-        .into_iter()
-        .map(|e| (e.clone(), std::fs::read(&e).unwrap()))
-        .collect();
-    assert_eq!(held.len(), files(&dir).len());
+    // The pack is whole and has every entry: a warm run reads them all and writes
+    // nothing.
+    let pack = the_pack(&home);
+    let held = stamp(&pack);
+    assert_eq!(entries(&home).len(), files(&dir).len());
     assert!(spawn(&dir, &home, &["check"]) == expected[1]);
-    let after: Vec<(PathBuf, Vec<u8>)> = entries(&home)
-        .into_iter()
-        .map(|e| (e.clone(), std::fs::read(&e).unwrap()))
+    assert!(stamp(&pack) == held, "the warm run wrote the pack again");
+    let leftovers: Vec<_> = std::fs::read_dir(pack.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
         .collect();
-    assert!(held == after, "the warm run rewrote entries");
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
 #[test]
@@ -539,8 +626,9 @@ fn writing_commands_leave_the_cache_ready_and_nothing_stale() {
     // The new file's entry was written by `new`: the next run writes nothing.
     let after_new = entries(&home);
     assert_eq!(after_new.len(), n + 1);
+    let held = stamp(&the_pack(&home));
     let due = spawn(&dir, &home, &["due"]);
-    assert_eq!(entries(&home), after_new);
+    assert!(stamp(&the_pack(&home)) == held, "the run after `new` wrote the pack");
     let (code, _, err) = spawn(
         &dir,
         &home,
@@ -564,7 +652,7 @@ fn writing_commands_leave_the_cache_ready_and_nothing_stale() {
     assert_eq!(now.len(), n + 1);
     assert!(
         now.iter().all(|e| after_record.contains(e)),
-        "the run after `record` wrote nothing"
+        "the run after `record` stored no entry, it only dropped the old one"
     );
 }
 

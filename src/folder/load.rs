@@ -5,7 +5,7 @@
 //! `jobs` threads (`super::parallel`); results keep the sorted file order, so the output
 //! never depends on thread timing.
 
-use super::cache::{self, Cache};
+use super::cache::Cache;
 use super::read::{check_file, Found};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::file::parse::Texts;
@@ -234,6 +234,8 @@ pub fn refresh(folder: &Path, file: &Path, cache_root: &Path) {
         return;
     };
     check_file(file, Texts::Skip, Some((&cache, rel)), false);
+    // The other files were not read: their entries are kept.
+    cache.finish(false);
 }
 
 /// One file to read: its path, and which of the scan's paths it was found under (none
@@ -275,20 +277,16 @@ fn scan<T: Send>(
         from_cache: 0,
         cache_problem: None,
     };
-    let mut used: Vec<Vec<u64>> = vec![Vec::new(); caches.len()];
     let read = |(path, root): &Item| {
         let cache = root.and_then(|r| {
             let c = cache_of[r as usize]?;
-            Some((&caches[c], path.strip_prefix(&paths[r as usize]).ok()?, c))
+            Some((&caches[c], path.strip_prefix(&paths[r as usize]).ok()?))
         });
-        let (entry, found) = work(path, cache.map(|(c, rel, _)| (c, rel)));
-        let used = cache
-            .zip(found.entry.as_ref())
-            .map(|((.., c), n)| (c, cache::prefix(n)));
-        (entry, found.diagnostics, used, found.hit)
+        let (entry, found) = work(path, cache);
+        (entry, found.diagnostics, found.hit)
     };
     crate::folder::parallel::for_each_ordered(&items, reading.jobs.max(1), read, |file, result| {
-        let (entry, diagnostics, entry_used, hit) = result;
+        let (entry, diagnostics, hit) = result;
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             scanned.failed_files += 1;
         }
@@ -297,15 +295,13 @@ fn scan<T: Send>(
             scanned.index.push(file as u32, key);
             scanned.entries.push(t);
         }
-        if let Some((c, prefix)) = entry_used {
-            used[c].push(prefix);
-        }
         scanned.from_cache += usize::from(hit);
     });
-    for (cache, used) in caches.iter().zip(&mut used) {
-        cache.prune(used);
-    }
     scanned.cache_problem = caches.iter().find_map(|c| c.problem().map(String::from));
+    // Every file of each folder was read: entries no file used are dropped.
+    for cache in caches {
+        cache.finish(true);
+    }
     let files: Vec<Box<Path>> = items.into_iter().map(|(p, _)| p).collect();
     let found = scanned.index.check(&files);
     if !found.bad.is_empty() {

@@ -2,7 +2,7 @@
 //! validation; or, when the folder has a cache and the file's entry is there, the
 //! entry instead of the parser. Either way the result is what checking the file gives.
 
-use super::cache::{self, Cache, Name};
+use super::cache::{self, Cache};
 use super::index::Key;
 use crate::diagnostic::{Code, Diagnostic, Span};
 use crate::file::parse::{self, Texts, MAX_FILE_BYTES};
@@ -21,8 +21,6 @@ pub(super) struct Found {
     /// The agreement's part of the folder index, when read from the cache.
     pub key: Option<Key>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The cache entry the file has now (read, or written), if it went through a cache.
-    pub entry: Option<Name>,
     /// Whether the cache gave the result.
     pub hit: bool,
 }
@@ -38,23 +36,22 @@ impl Found {
 /// a file whose entry is there is not parsed, and one whose entry is not is stored.
 /// `model`: the agreement is needed, not only its key and diagnostics.
 pub(super) fn check_file(path: &Path, texts: Texts, cache: Option<(&Cache, &Path)>, model: bool) -> Found {
-    let parsed = |(agreement, diagnostics), entry| Found {
+    let parsed = |(agreement, diagnostics)| Found {
         agreement,
         key: None,
         diagnostics,
-        entry,
         hit: false,
     };
     // Entries keep no article texts.
     let Some((cache, rel)) = cache.filter(|_| texts == Texts::Skip) else {
-        return parsed(load_one(path, texts), None);
+        return parsed(load_one(path, texts));
     };
     // A file the cache has is read only to be hashed: each thread reads such files
     // into the same buffer, which a file to parse takes with it.
     let mut bytes = BUFFER.take();
     if let Err(message) = read_capped(path, &mut bytes) {
         BUFFER.set(bytes);
-        return parsed((None, vec![unreadable(path, message)]), None);
+        return parsed((None, vec![unreadable(path, message)]));
     }
     let name = cache::name(rel, &blake3::hash(&bytes));
     if let Some(hit) = cache.get(&name, model) {
@@ -71,13 +68,12 @@ pub(super) fn check_file(path: &Path, texts: Texts, cache: Option<(&Cache, &Path
             agreement,
             key: hit.key,
             diagnostics,
-            entry: Some(name),
             hit: true,
         };
     }
     let (agreement, diagnostics) = check_bytes(path, bytes, texts);
     cache.put(&name, path, agreement.as_ref(), &diagnostics);
-    parsed((agreement, diagnostics), Some(name))
+    parsed((agreement, diagnostics))
 }
 
 /// Reads, parses and validates one file.
