@@ -155,11 +155,12 @@ impl Writer {
         let mut buf = Vec::new();
         let mut i = 0;
         while i < rows.len() {
-            // A run of entries that follow each other, up to about 4 MiB.
+            // A run of entries that follow each other, up to about 256 KiB (a larger
+            // buffer would raise the peak memory of a run that changed one file).
             let start = rows[i].offset;
             let mut end = start + u64::from(rows[i].len);
             let mut j = i + 1;
-            while j < rows.len() && rows[j].offset == end && end - start < 4 << 20 {
+            while j < rows.len() && rows[j].offset == end && end - start < 256 << 10 {
                 end += u64::from(rows[j].len);
                 j += 1;
             }
