@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -22,7 +22,7 @@ impl Severity {
 
 /// Where in a file a diagnostic points: 1-based line and column (in characters),
 /// and the pointed-at text's byte range within its line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub line: usize,
     pub column: usize,
@@ -80,11 +80,13 @@ fn scalar_len(rest: &str) -> usize {
     }
 }
 
-/// One problem in one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One problem in one file. (Serialised for the cache without its file: an entry is
+/// stored by content and the loader gives it the path it was found at.)
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
+    #[serde(skip)]
     pub file: PathBuf,
     /// `None` for problems with the file as a whole (unreadable, too large).
     pub span: Option<Span>,
@@ -220,6 +222,13 @@ impl std::fmt::Display for Code {
 impl serde::Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Code::parse(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown check `{name}`")))
     }
 }
 

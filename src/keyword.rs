@@ -39,7 +39,7 @@ pub trait Keyword: Copy + PartialEq + 'static {
 }
 
 /// Declares a keyword enum: the variants, their spellings and descriptions, and its
-/// [`Keyword`], `Display` and `Serialize` implementations.
+/// [`Keyword`], `Display`, `Serialize` and `Deserialize` implementations.
 ///
 /// ```
 /// use accord::keyword::Keyword;
@@ -88,10 +88,56 @@ macro_rules! keywords {
 
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str($crate::keyword::Keyword::name(*self))
+                $crate::keyword::serialize(*self, s)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::keyword::deserialize(d)
             }
         }
     };
+}
+
+/// A keyword as serde writes it: the word in human-readable formats (JSON output), its
+/// position in [`Keyword::ALL`] in binary ones (the cache, where the build that wrote
+/// an entry is part of its key, so positions cannot shift under it).
+#[doc(hidden)]
+pub fn serialize<K: Keyword, S: serde::Serializer>(k: K, s: S) -> Result<S::Ok, S::Error> {
+    if s.is_human_readable() {
+        s.serialize_str(k.name())
+    } else {
+        let position = K::ALL.iter().position(|(_, v, _)| *v == k).unwrap_or(usize::MAX);
+        s.serialize_u16(u16::try_from(position).unwrap_or(u16::MAX))
+    }
+}
+
+/// The inverse of [`serialize`]: a word of the set, or its position.
+#[doc(hidden)]
+pub fn deserialize<'de, K: Keyword, D: serde::Deserializer<'de>>(d: D) -> Result<K, D::Error> {
+    struct Visit<K>(std::marker::PhantomData<K>);
+    impl<K: Keyword> serde::de::Visitor<'_> for Visit<K> {
+        type Value = K;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a {}", K::WHAT)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<K, E> {
+            K::parse(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<K, E> {
+            let found = usize::try_from(v).ok().and_then(|i| K::ALL.get(i));
+            found
+                .map(|(_, k, _)| *k)
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+        }
+    }
+    let visit = Visit(std::marker::PhantomData);
+    if d.is_human_readable() {
+        d.deserialize_str(visit)
+    } else {
+        d.deserialize_u16(visit)
+    }
 }
 
 #[cfg(test)]
@@ -116,5 +162,18 @@ mod tests {
         assert_eq!(Colour::parse("Red"), None);
         assert_eq!(serde_json::to_string(&Colour::DarkBlue).unwrap(), "\"dark_blue\"");
         assert_eq!(Colour::WHAT, "colour");
+    }
+
+    #[test]
+    fn words_in_json_positions_in_binary() {
+        assert_eq!(
+            serde_json::from_str::<Colour>("\"dark_blue\"").unwrap(),
+            Colour::DarkBlue
+        );
+        assert!(serde_json::from_str::<Colour>("\"blue\"").is_err());
+        let bytes = postcard::to_stdvec(&Colour::DarkBlue).unwrap();
+        assert_eq!(bytes, [1]);
+        assert_eq!(postcard::from_bytes::<Colour>(&bytes).unwrap(), Colour::DarkBlue);
+        assert!(postcard::from_bytes::<Colour>(&[2]).is_err());
     }
 }

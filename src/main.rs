@@ -6,6 +6,7 @@ use accord::cli::{self, Cli, Invocation, Io, Terminal};
 use anyhow::Context as _;
 use clap::Parser;
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -54,7 +55,8 @@ fn main() -> ExitCode {
         cwd: std::env::current_dir().ok(),
         accord_dir: std::env::var_os("ACCORD_DIR")
             .filter(|v| !v.is_empty())
-            .map(std::path::PathBuf::from),
+            .map(PathBuf::from),
+        cache_home: cache_home(),
     };
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let mut err = std::io::stderr().lock();
@@ -71,6 +73,23 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Accord's directory in the platform's cache directory: `$XDG_CACHE_HOME/accord`, else
+/// `~/Library/Caches/accord` on macOS, `%LOCALAPPDATA%\accord` on Windows and
+/// `~/.cache/accord` elsewhere. `None` when none of these is set (no cache is used).
+fn cache_home() -> Option<PathBuf> {
+    let var = |name| std::env::var_os(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    let base = var("XDG_CACHE_HOME").or_else(|| {
+        if cfg!(windows) {
+            var("LOCALAPPDATA")
+        } else if cfg!(target_os = "macos") {
+            var("HOME").map(|h| h.join("Library").join("Caches"))
+        } else {
+            var("HOME").map(|h| h.join(".cache"))
+        }
+    })?;
+    Some(base.join("accord"))
 }
 
 /// A reader that went away (`accord list | head -1`) is not an error.

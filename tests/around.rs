@@ -2,7 +2,7 @@
 //! on, yet report the whole folder's diagnostics and know every id.
 
 use accord::file::parse::Texts;
-use accord::folder::load::{load_around, load_paths};
+use accord::folder::load::{load_around, load_paths, Reading};
 use std::path::PathBuf;
 
 const PARTIES: &str = "parties:\n  alpha: {name: Alpha}\n  beta: {name: Beta}\nsigned: {date: 2020-01-15}\nentry_into_force: {upon: signature}\n";
@@ -44,7 +44,7 @@ fn one_agreement_brings_its_parent_children_and_superseders() {
         ("other", vec!["other"]),
         ("nowhere", vec![]),
     ] {
-        let around = load_around(std::slice::from_ref(&dir), 2, &[asked], Texts::Skip).unwrap();
+        let around = load_around(std::slice::from_ref(&dir), &Reading::threads(2), &[asked], Texts::Skip).unwrap();
         assert_eq!(ids(&around), expected, "around {asked}");
         // The folder's diagnostics and ids are all there.
         assert_eq!(around.diagnostics, all.diagnostics);

@@ -166,6 +166,7 @@ fn browse(browser: &Path, page: &Path, width: u32, extra: &[&str], scratch: &Pat
 fn report(dir: &Path, out: &Path) -> String {
     let run = Command::new(env!("CARGO_BIN_EXE_accord"))
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .arg("--dir")
         .arg(dir)
         .args(["--as-of", AS_OF, "report", "--out"])
@@ -178,6 +179,7 @@ fn report(dir: &Path, out: &Path) -> String {
 
 fn ids(dir: &Path) -> Vec<String> {
     let run = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .arg("--dir")
         .arg(dir)
         .args(["--as-of", AS_OF, "list", "--format", "json"])

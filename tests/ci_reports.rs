@@ -17,6 +17,7 @@ fn accord(dir: &Path, args: &[&str]) -> (Option<i32>, Value) {
     let out = Command::new(env!("CARGO_BIN_EXE_accord"))
         .current_dir(dir)
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .args(args)
         .output()
         .unwrap();

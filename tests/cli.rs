@@ -3,15 +3,23 @@
 //! `tests/cmd/*.trycmd` is a session of commands run in a copy of its `.in/` folder;
 //! its `.out/` folder holds the files as they must be afterwards.
 //! Regenerate after an intended change with `TRYCMD=overwrite cargo test --test cli`.
+//! Every run goes through a cache under target/ (not the user's), shared by the cases
+//! as runs at the same time share it.
+
+/// accord's cache for the tests: `XDG_CACHE_HOME`.
+const CACHE_HOME: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home");
 
 #[test]
 fn cli() {
-    trycmd::TestCases::new().case("tests/cmd/*.toml");
+    trycmd::TestCases::new()
+        .env("XDG_CACHE_HOME", CACHE_HOME)
+        .case("tests/cmd/*.toml");
 }
 
 #[test]
 fn sessions() {
     trycmd::TestCases::new()
+        .env("XDG_CACHE_HOME", CACHE_HOME)
         .env("ACCORD_DIR", "agreements")
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100")
@@ -23,6 +31,7 @@ fn sessions() {
 #[test]
 fn readme() {
     trycmd::TestCases::new()
+        .env("XDG_CACHE_HOME", CACHE_HOME)
         .env("NO_COLOR", "1")
         .env("ACCORD_DIR", "agreements")
         .env("COLUMNS", "100")

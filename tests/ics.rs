@@ -9,6 +9,7 @@ use std::process::Command;
 fn export(as_of: NaiveDate) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_accord"))
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .args(["--dir", "tests/fixtures/desk", "--as-of", &as_of.to_string()])
         .args(["due", "--format", "ics"])
         .output()
@@ -104,6 +105,7 @@ fn scratch(name: &str) -> std::path::PathBuf {
 fn accord(dir: &std::path::Path, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_accord"))
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .arg("--dir")
         .arg(dir)
         .args(["--as-of", "2027-02-15"])

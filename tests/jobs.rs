@@ -41,6 +41,7 @@ fn folder() -> PathBuf {
 fn run(dir: &Path, jobs: usize, args: &[&str]) -> (Option<i32>, Vec<u8>, Vec<u8>) {
     let out = Command::new(env!("CARGO_BIN_EXE_accord"))
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .env_remove("COLUMNS")
         .arg("--dir")
         .arg(dir)

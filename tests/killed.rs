@@ -29,6 +29,7 @@ fn record(dir: &Path, date: &str) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_accord"));
     c.current_dir(dir)
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .args([
             "--as-of",
             "2026-11-22",
@@ -122,6 +123,7 @@ fn a_killed_record_leaves_the_old_or_the_new_file_and_nothing_that_blocks() {
     let check = Command::new(env!("CARGO_BIN_EXE_accord"))
         .current_dir(&dir)
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .args(["check", "--strict"])
         .output()
         .unwrap();

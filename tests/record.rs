@@ -12,6 +12,7 @@ fn accord(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_accord"))
         .current_dir(dir)
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .args(["--as-of", "2026-11-22"])
         .args(args)
         .output()
@@ -181,6 +182,7 @@ fn twenty_concurrent_records_leave_twenty_events_in_date_order() {
             Command::new(env!("CARGO_BIN_EXE_accord"))
                 .current_dir(&dir)
                 .env_remove("ACCORD_DIR")
+                .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
                 .args([
                     "--as-of",
                     "2026-11-22",

@@ -15,6 +15,7 @@ fn accord(dir: &str, args: &[&str]) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_accord"))
         .current_dir(root)
         .env_remove("ACCORD_DIR")
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"))
         .env_remove("COLUMNS")
         .args(["--dir", dir, "--as-of", AS_OF])
         .args(args)

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 fn accord() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_accord"));
     c.env_remove("ACCORD_DIR").env_remove("NO_COLOR").env_remove("COLUMNS");
+    c.env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"));
     c
 }
 

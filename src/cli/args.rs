@@ -3,6 +3,7 @@
 //! a value into a date, a period or a keyword. Nothing here computes or prints.
 
 use super::agreements::{ListArgs, ShowArgs, StatusArgs};
+use super::cache::CacheArgs;
 use super::check::CheckArgs;
 use super::complete;
 use super::due::DueArgs;
@@ -17,7 +18,7 @@ use crate::file::validate::parse_date;
 use crate::keyword::Keyword;
 use crate::time::period::Period;
 use chrono::NaiveDate;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::builder::{FalseyValueParser, PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -63,6 +64,7 @@ impl Cli {
             as_of: c.as_of.or(g.as_of),
             color: c.color.or(g.color),
             jobs: c.jobs.or(g.jobs),
+            no_cache: c.no_cache || g.no_cache,
         })
     }
 }
@@ -84,6 +86,10 @@ pub(crate) struct Common {
     /// Threads used to read files (default: all cores).
     #[arg(long, value_name = "N", add = complete::numbers())]
     pub jobs: Option<usize>,
+    /// Parse every file afresh, without the cache (`accord cache info`) [env:
+    /// ACCORD_NO_CACHE=1].
+    #[arg(long, env = "ACCORD_NO_CACHE", hide_env = true, value_parser = FalseyValueParser::new())]
+    pub no_cache: bool,
 }
 
 impl Common {
@@ -177,6 +183,9 @@ pub(crate) enum Command {
     /// Check agreement files and report every problem (for CI).
     #[command(after_help = "Examples:\n  accord check\n  accord check agreements/ --format github --strict")]
     Check(CheckArgs),
+    /// Show or remove the cache of checked files that makes repeated runs fast.
+    #[command(after_help = "Examples:\n  accord cache info\n  accord cache clear --all")]
+    Cache(CacheArgs),
 }
 
 impl Command {
@@ -195,6 +204,7 @@ impl Command {
             Command::Record(a) => &a.common,
             Command::Import(a) => &a.common,
             Command::Check(a) => &a.common,
+            Command::Cache(a) => a.common(),
             Command::Completions(_) | Command::Man(_) | Command::Schema => return None,
         })
     }
@@ -214,6 +224,7 @@ impl Command {
             Command::Record(_) => "record",
             Command::Import(_) => "import",
             Command::Check(_) => "check",
+            Command::Cache(_) => "cache",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
             Command::Schema => "schema",

@@ -7,7 +7,6 @@ use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
 use crate::diagnostic::{Code, Severity};
-use crate::file::parse::Texts;
 use crate::folder::load;
 use crate::report;
 use crate::suggest::did_you_mean;
@@ -64,7 +63,10 @@ pub(crate) fn run(args: &CheckArgs, cx: &Context, io: &mut Io) -> Result<Exit, E
     } else {
         args.paths.clone()
     };
-    let mut scanned = load::scan_paths(&paths, cx.jobs, Texts::Skip, |_| ())?;
+    let mut scanned = load::scan_summaries(&paths, &cx.reading(), |_| ())?;
+    if let (Some(problem), true) = (&scanned.cache_problem, args.verbose) {
+        report::message::note(io.err, &format!("the cache was not used or not written: {problem}"))?;
+    }
     if scanned.files == 0 && scanned.diagnostics.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::InvalidArgument(format!(

@@ -58,7 +58,7 @@ fn folder(words: &[String]) -> PathBuf {
 /// Reads the folder (files with errors are left out: completion never complains).
 fn known() -> Known {
     let dir = folder(&words());
-    let scanned = load::scan_paths(&[dir], 1, Texts::Skip, |a| {
+    let scanned = load::scan_paths(&[dir], &load::Reading::threads(1), Texts::Skip, |a| {
         let parties: Vec<(String, String)> = a
             .parties
             .iter()

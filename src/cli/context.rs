@@ -1,19 +1,19 @@
-//! What every command runs with (the folder, the threads, the day it computes for) and
-//! the ways a command loads it: streaming the whole folder, or one agreement with those
-//! its status depends on. Errors become [`Error`]s with their help.
+//! What every command runs with (the folder, the threads, the day it computes for, the
+//! cache) and the ways a command loads it: streaming the whole folder, or one agreement
+//! with those its status depends on. Errors become [`Error`]s with their help.
 
 use super::args::Common;
 use super::error::Error;
 use crate::engine::status::superseding;
 use crate::file::parse::Texts;
 use crate::folder::index::Index;
-use crate::folder::load::{self, LoadError, Loaded, Scanned};
+use crate::folder::load::{self, LoadError, Loaded, Reading, Scanned};
 use crate::folder::project::{self, Config};
 use crate::model::Agreement;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What the binary read from the clock and the environment for this run (never read
 /// in the library).
@@ -25,16 +25,24 @@ pub struct Invocation {
     pub cwd: Option<PathBuf>,
     /// `ACCORD_DIR`, if set and not empty.
     pub accord_dir: Option<PathBuf>,
+    /// Accord's directory in the platform's cache directory (`$XDG_CACHE_HOME/accord`
+    /// or the like), if the environment names one.
+    pub cache_home: Option<PathBuf>,
 }
 
-/// The folder, the threads, the day and the project's defaults, resolved from the
-/// common options, the environment and the project file.
+/// The folder, the threads, the day, the project's defaults and the cache, resolved
+/// from the common options, the environment and the project file.
 pub(crate) struct Context {
     pub dir: PathBuf,
     pub jobs: usize,
     pub as_of: NaiveDate,
     /// The project file's defaults (empty without one).
     pub config: Config,
+    /// Accord's cache directory, wherever it is, used or not (`accord cache`): the
+    /// project's `cache_dir`, else the platform's.
+    pub cache_location: Option<PathBuf>,
+    /// Whether commands read and write the cache (not with `--no-cache`).
+    pub use_cache: bool,
 }
 
 impl Context {
@@ -53,6 +61,7 @@ impl Context {
             .or_else(|| inv.accord_dir.clone())
             .or(project.dir)
             .unwrap_or_else(|| PathBuf::from(project::DEFAULT_DIR));
+        let cache_location = project.config.cache_dir.clone().or_else(|| inv.cache_home.clone());
         Ok(Context {
             dir,
             jobs: common
@@ -60,7 +69,17 @@ impl Context {
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
             as_of: common.as_of.unwrap_or(inv.today),
             config: project.config,
+            cache_location,
+            use_cache: !common.no_cache,
         })
+    }
+
+    /// The threads and the cache, as the loader takes them.
+    pub(super) fn reading(&self) -> Reading<'_> {
+        Reading {
+            jobs: self.jobs,
+            cache: self.cache_location.as_deref().filter(|_| self.use_cache),
+        }
     }
 
     /// The options of the termination rules: the project's roll-over convention and
@@ -83,18 +102,28 @@ impl Context {
 
     /// Streams the folder: `f` keeps what the command reports of each agreement.
     pub(super) fn scan<T: Send>(&self, f: impl Fn(Agreement) -> T + Sync) -> Result<Scanned<T>, Error> {
-        load::scan_paths(std::slice::from_ref(&self.dir), self.jobs, Texts::Skip, f).map_err(|e| self.load_error(e))
+        load::scan_paths(std::slice::from_ref(&self.dir), &self.reading(), Texts::Skip, f)
+            .map_err(|e| self.load_error(e))
     }
 
     /// The agreement `id` whole, and those its status depends on (see
     /// [`load::load_around`]), with the whole folder's diagnostics and ids.
     pub(super) fn around(&self, id: &str, texts: Texts) -> Result<Loaded, Error> {
-        load::load_around(std::slice::from_ref(&self.dir), self.jobs, &[id], texts).map_err(|e| self.load_error(e))
+        load::load_around(std::slice::from_ref(&self.dir), &self.reading(), &[id], texts)
+            .map_err(|e| self.load_error(e))
     }
 
     /// Every agreement of the folder.
     pub(super) fn load_all(&self) -> Result<Loaded, Error> {
-        load::load_paths_with(std::slice::from_ref(&self.dir), self.jobs, Texts::Skip).map_err(|e| self.load_error(e))
+        load::load_paths_with(std::slice::from_ref(&self.dir), &self.reading(), Texts::Skip)
+            .map_err(|e| self.load_error(e))
+    }
+
+    /// After a command wrote `file`: its cache entry, so that the next run finds it.
+    pub(super) fn refresh(&self, file: &Path) {
+        if let Some(root) = self.reading().cache {
+            load::refresh(&self.dir, file, root);
+        }
     }
 
     /// A folder that does not exist most often means accord runs in the wrong place.

@@ -80,6 +80,9 @@ pub enum Error {
     /// Reading or writing an agreement file failed.
     #[error("{0}")]
     File(io::Error),
+    /// `accord cache clear` could not remove the cache.
+    #[error("cannot remove the cache in {}: {source}", dir.display())]
+    Cache { dir: PathBuf, source: io::Error },
     /// Writing to standard output or error failed (a closed pipe ends quietly).
     #[error(transparent)]
     Output(#[from] io::Error),
@@ -109,6 +112,7 @@ impl Error {
             | Error::NotApplicable { .. }
             | Error::Input { .. }
             | Error::File(_)
+            | Error::Cache { .. }
             | Error::Output(_) => Exit::Usage,
         }
     }

@@ -100,6 +100,7 @@ pub(crate) fn run(args: &ImportArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
         WriteError::Exists(p) => Error::NoReplace(p),
         e => Error::Write(e),
     })?;
+    cx.refresh(&path);
     let reviews = yaml.lines().filter(|l| l.trim_start().starts_with("# review:")).count();
     report::import::written(io.out, &path, draft.articles.len(), draft.obligations.len(), reviews)?;
     Ok(Exit::Success)
@@ -119,7 +120,7 @@ fn refuse(args: &ImportArgs, cx: &Context, path: &Path, id: &str) -> Result<(), 
     }
     if args.out.is_none() {
         let same_id = |a: crate::model::Agreement| (a.id == id).then_some(a.file);
-        if let Ok(scanned) = load::scan_paths(std::slice::from_ref(&cx.dir), cx.jobs, Texts::Skip, same_id) {
+        if let Ok(scanned) = load::scan_paths(std::slice::from_ref(&cx.dir), &cx.reading(), Texts::Skip, same_id) {
             if let Some(file) = scanned.entries.into_iter().flatten().next() {
                 return Err(Error::IdInUse {
                     id: id.to_string(),

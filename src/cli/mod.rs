@@ -7,6 +7,7 @@
 
 mod agreements;
 mod args;
+mod cache;
 mod check;
 mod complete;
 mod context;

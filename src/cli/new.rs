@@ -49,7 +49,7 @@ pub(crate) fn run(args: &NewArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
     }
     let path = dir.join(format!("{}.yaml", args.id));
     let same_id = |a: Agreement| (a.id == args.id && a.file != path).then_some(a.file);
-    if let Ok(scanned) = load::scan_paths(std::slice::from_ref(dir), cx.jobs, Texts::Skip, same_id) {
+    if let Ok(scanned) = load::scan_paths(std::slice::from_ref(dir), &cx.reading(), Texts::Skip, same_id) {
         if let Some(file) = scanned.entries.into_iter().flatten().next() {
             return Err(Error::IdInUse {
                 id: args.id.clone(),
@@ -76,6 +76,7 @@ pub(crate) fn run(args: &NewArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
         WriteError::Exists(p) => Error::FileExists(p),
         e => Error::Write(e),
     })?;
+    cx.refresh(&path);
     report::record::created(io.out, &path, &args.id, missing.as_deref())?;
     Ok(Exit::Success)
 }

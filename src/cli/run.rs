@@ -7,7 +7,7 @@ use super::context::{Context, Invocation};
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
-use super::{agreements, check, due, history, import, new, record, report, shell, terminate};
+use super::{agreements, cache, check, due, history, import, new, record, report, shell, terminate};
 use crate::report::message;
 use std::io;
 
@@ -47,6 +47,7 @@ fn dispatch(cli: &Cli, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
         Command::Record(args) => record::run(args, cx, io),
         Command::Import(args) => import::run(args, cx, io),
         Command::Check(args) => check::run(args, cx, io),
+        Command::Cache(args) => cache::run(args, cx, io),
         Command::Completions(_) | Command::Man(_) | Command::Schema => generated(cli, io),
     }
 }

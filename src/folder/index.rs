@@ -9,14 +9,15 @@ use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// One agreement's contribution to the index, built on the thread that parsed it.
-#[derive(Debug)]
+/// One agreement's contribution to the index, built on the thread that parsed it (or
+/// read from the cache, which keeps it beside the agreement).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Key {
     id: String,
     refs: Option<Box<Refs>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 struct Refs {
     supersedes: Vec<String>,
     under: Option<String>,

@@ -1,15 +1,36 @@
-//! Finding and reading agreement files: walks the folder, reads each file under a
-//! size cap, parses it with explicit budgets against hostile input, validates it, and
-//! hands the folder index to the checks that need the whole folder ([`super::index`]).
-//! Files are read on up to `jobs` threads (`super::parallel`); results keep the
-//! sorted file order, so the output never depends on thread timing.
+//! Loading a folder: walks it, reads and checks each file (`super::read`: under a size
+//! cap, with the parser's budgets against hostile input, or from the folder's cache),
+//! and hands the folder index to the checks that need the whole folder
+//! ([`super::index`]), which run on every load, cached or not. Files are read on up to
+//! `jobs` threads (`super::parallel`); results keep the sorted file order, so the output
+//! never depends on thread timing.
 
-use crate::diagnostic::{Code, Diagnostic, Severity, Span};
-use crate::file::parse::{self, Texts, MAX_FILE_BYTES};
+use super::cache::Cache;
+use super::read::{check_file, Found};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::file::parse::Texts;
 use crate::folder::index::{Index, Key};
 use crate::model::Agreement;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+pub use super::read::load_one;
+
+/// How a folder is read: on how many threads, and with which cache.
+#[derive(Clone, Copy, Debug)]
+pub struct Reading<'a> {
+    pub jobs: usize,
+    /// Accord's cache directory, in which each folder read has its cache; `None` reads
+    /// without one. (The binary finds it; the library never looks.)
+    pub cache: Option<&'a Path>,
+}
+
+impl Reading<'static> {
+    /// `jobs` threads, no cache.
+    pub fn threads(jobs: usize) -> Self {
+        Reading { jobs, cache: None }
+    }
+}
 
 /// What loading a set of paths gave.
 #[derive(Debug, Default)]
@@ -44,18 +65,18 @@ pub enum LoadError {
 /// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
 /// with files are diagnostics, not errors.
 pub fn load_paths(paths: &[PathBuf], jobs: usize) -> Result<Loaded, LoadError> {
-    load_paths_with(paths, jobs, Texts::Keep)
+    load_paths_with(paths, &Reading::threads(jobs), Texts::Keep)
 }
 
 /// As [`load_paths`]; with [`Texts::Skip`], article texts are parsed but not kept
-/// (for commands that never print them: less memory, less time).
+/// (for commands that never print them: less memory, less time), and the cache is used.
 ///
 /// # Errors
 ///
 /// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
 /// with files are diagnostics, not errors.
-pub fn load_paths_with(paths: &[PathBuf], jobs: usize, texts: Texts) -> Result<Loaded, LoadError> {
-    let mut scanned = scan_paths(paths, jobs, texts, |a| a)?;
+pub fn load_paths_with(paths: &[PathBuf], reading: &Reading, texts: Texts) -> Result<Loaded, LoadError> {
+    let mut scanned = scan_paths(paths, reading, texts, |a| a)?;
     let agreements = std::mem::take(&mut scanned.entries);
     Ok(Loaded::of(scanned, agreements))
 }
@@ -90,8 +111,8 @@ impl Loaded {
 ///
 /// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
 /// with files are diagnostics, not errors.
-pub fn load_around(paths: &[PathBuf], jobs: usize, ids: &[&str], texts: Texts) -> Result<Loaded, LoadError> {
-    let scanned = scan_paths(paths, jobs, Texts::Skip, |a| a.file.into_boxed_path())?;
+pub fn load_around(paths: &[PathBuf], reading: &Reading, ids: &[&str], texts: Texts) -> Result<Loaded, LoadError> {
+    let scanned = scan_summaries(paths, reading, |p: &Path| Box::<Path>::from(p))?;
     let ix = &scanned.index;
     let mut wanted: HashSet<String> = ids.iter().map(|id| id.to_string()).collect();
     for (k, _, under) in ix.references() {
@@ -134,6 +155,10 @@ pub struct Scanned<T> {
     pub failed_files: usize,
     /// For each agreement id, the ids of the agreements in the folder that supersede it.
     pub superseded_by: HashMap<String, Vec<String>>,
+    /// How many files the cache gave without parsing.
+    pub from_cache: usize,
+    /// Why the cache was not used, or not written, if it was not (for `--verbose`).
+    pub cache_problem: Option<String>,
 }
 
 impl<T> Scanned<T> {
@@ -154,7 +179,7 @@ impl<T> Scanned<T> {
 }
 
 /// Loads every file under `paths` and hands each valid agreement to `f` on the worker
-/// thread that parsed it, keeping only `f`'s result and the agreement's entry in the
+/// thread that read it, keeping only `f`'s result and the agreement's entry in the
 /// folder [`Index`]: memory stays proportional to what the command reports, not to
 /// the folder. Results keep file order; folder-wide checks run on the index.
 ///
@@ -164,46 +189,104 @@ impl<T> Scanned<T> {
 /// with files are diagnostics, not errors.
 pub fn scan_paths<T: Send>(
     paths: &[PathBuf],
-    jobs: usize,
+    reading: &Reading,
     texts: Texts,
     f: impl Fn(Agreement) -> T + Sync,
 ) -> Result<Scanned<T>, LoadError> {
-    let mut files: Vec<Box<Path>> = Vec::new();
-    let mut skipped = Vec::new();
+    // Entries hold no article texts: a scan that keeps them has no use for the cache
+    // (and must not prune it).
+    let reading = Reading {
+        cache: reading.cache.filter(|_| texts == Texts::Skip),
+        ..*reading
+    };
+    scan(paths, &reading, |path, cache| {
+        let mut found = check_file(path, texts, cache, true);
+        let key = found.take_key();
+        let entry = key.zip(found.agreement.take()).map(|(k, a)| (k, f(a)));
+        (entry, found)
+    })
+}
+
+/// As [`scan_paths`] for what needs no agreement, only the folder's diagnostics and
+/// index (`check`, the first pass of [`load_around`]): `f` is given each valid
+/// agreement's file. From the cache, only each file's summary is decoded.
+///
+/// # Errors
+///
+/// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
+/// with files are diagnostics, not errors.
+pub fn scan_summaries<T: Send>(
+    paths: &[PathBuf],
+    reading: &Reading,
+    f: impl Fn(&Path) -> T + Sync,
+) -> Result<Scanned<T>, LoadError> {
+    scan(paths, reading, |path, cache| {
+        let mut found = check_file(path, Texts::Skip, cache, false);
+        (found.take_key().map(|k| (k, f(path))), found)
+    })
+}
+
+/// Stores in `folder`'s cache what checking `file` (a file of the folder) gives now:
+/// for the commands that write a file, so that the next run finds it. (Nothing stale
+/// could be served without it: a changed file has another entry.)
+pub fn refresh(folder: &Path, file: &Path, cache_root: &Path) {
+    let (Some(cache), Ok(rel)) = (Cache::open(cache_root, folder), file.strip_prefix(folder)) else {
+        return;
+    };
+    check_file(file, Texts::Skip, Some((&cache, rel)), false);
+    // The other files were not read: their entries are kept.
+    cache.finish(false);
+}
+
+/// One file to read: its path, and which of the scan's paths it was found under (none
+/// for a file given by name, which is read without the cache).
+type Item = (Box<Path>, Option<u32>);
+
+/// The walk, the reading of every file by `work` (given its path and, when the folder
+/// it was found in has a cache, the cache and its path in the folder), the folder-wide
+/// checks, and the pruning of the caches.
+fn scan<T: Send>(
+    paths: &[PathBuf],
+    reading: &Reading,
+    work: impl Fn(&Path, Option<(&Cache, &Path)>) -> (Option<(Key, T)>, Found) + Sync,
+) -> Result<Scanned<T>, LoadError> {
+    let (items, skipped) = collect(paths)?;
+    // One cache per folder given (two names of one folder share it).
+    let mut caches: Vec<Cache> = Vec::new();
+    let mut cache_of: Vec<Option<usize>> = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                LoadError::Missing(path.clone())
-            } else {
-                LoadError::Io {
-                    path: path.clone(),
-                    source: e,
-                }
+        let opened = reading
+            .cache
+            .filter(|_| path.is_dir())
+            .and_then(|root| Cache::open(root, path));
+        cache_of.push(opened.map(|c| match caches.iter().position(|d| d.dir() == c.dir()) {
+            Some(i) => i,
+            None => {
+                caches.push(c);
+                caches.len() - 1
             }
-        })?;
-        if meta.is_dir() {
-            super::walk::walk(path, &mut files, &mut skipped, &mut HashSet::new(), 0)?;
-        } else {
-            files.push(path.as_path().into());
-        }
+        }));
     }
-    files.sort_unstable();
-    files.dedup();
-    files.shrink_to_fit();
     let mut scanned = Scanned {
         index: Index::default(),
         entries: Vec::new(),
         diagnostics: skipped,
-        files: files.len(),
+        files: items.len(),
         failed_files: 0,
         superseded_by: HashMap::new(),
+        from_cache: 0,
+        cache_problem: None,
     };
-    #[allow(clippy::borrowed_box)] // the items are the boxed paths
-    let work = |path: &Box<Path>| {
-        let (agreement, diagnostics) = load_one(path, texts);
-        (agreement.map(|a| (Key::of(&a), f(a))), diagnostics)
+    let read = |(path, root): &Item| {
+        let cache = root.and_then(|r| {
+            let c = cache_of[r as usize]?;
+            Some((&caches[c], path.strip_prefix(&paths[r as usize]).ok()?))
+        });
+        let (entry, found) = work(path, cache);
+        (entry, found.diagnostics, found.hit)
     };
-    crate::folder::parallel::for_each_ordered(&files, jobs.max(1), work, |file, (entry, diagnostics)| {
+    crate::folder::parallel::for_each_ordered(&items, reading.jobs.max(1), read, |file, result| {
+        let (entry, diagnostics, hit) = result;
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             scanned.failed_files += 1;
         }
@@ -212,7 +295,14 @@ pub fn scan_paths<T: Send>(
             scanned.index.push(file as u32, key);
             scanned.entries.push(t);
         }
+        scanned.from_cache += usize::from(hit);
     });
+    scanned.cache_problem = caches.iter().find_map(|c| c.problem().map(String::from));
+    // Every file of each folder was read: entries no file used are dropped.
+    for cache in caches {
+        cache.finish(true);
+    }
+    let files: Vec<Box<Path>> = items.into_iter().map(|(p, _)| p).collect();
     let found = scanned.index.check(&files);
     if !found.bad.is_empty() {
         // One agreement per file: each dropped agreement is a failed file.
@@ -230,50 +320,35 @@ pub fn scan_paths<T: Send>(
     Ok(scanned)
 }
 
-/// Reads, parses and validates one file.
-pub fn load_one(path: &Path, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
-    let bytes = match read_capped(path) {
-        Ok(b) => b,
-        Err(message) => return (None, vec![Diagnostic::new(Code::UnreadableFile, path, None, message)]),
-    };
-    let source = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let span = Span::at(&valid, line, column);
-            return (
-                None,
-                vec![Diagnostic::new(
-                    Code::UnreadableFile,
-                    path,
-                    Some(span),
-                    format!("the file is not UTF-8 (invalid byte at line {line}, column {column})"),
-                )
-                .with_help("save the file as UTF-8")],
-            );
+/// The agreement files under `paths` in sorted order, each with the number of the
+/// folder it was found in, and a diagnostic for each path skipped.
+fn collect(paths: &[PathBuf]) -> Result<(Vec<Item>, Vec<Diagnostic>), LoadError> {
+    let mut files: Vec<Box<Path>> = Vec::new();
+    let mut roots: Vec<Option<u32>> = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let meta = std::fs::metadata(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                LoadError::Missing(path.clone())
+            } else {
+                LoadError::Io {
+                    path: path.clone(),
+                    source: e,
+                }
+            }
+        })?;
+        if meta.is_dir() {
+            super::walk::walk(path, &mut files, &mut skipped, &mut HashSet::new(), 0)?;
+            roots.resize(files.len(), u32::try_from(i).ok());
+        } else {
+            files.push(path.as_path().into());
+            roots.push(None);
         }
-    };
-    parse::agreement(path, &source, texts)
-}
-
-fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    // Sized from the file's length (the cap still applies if it grows meanwhile):
-    // through `take`, reading would otherwise grow the buffer step by step.
-    let len = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is larger than {} MiB, the limit for one agreement",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
     }
-    Ok(bytes)
+    let mut items: Vec<Item> = files.into_iter().zip(roots).collect();
+    // By path, then by the first folder it was found in.
+    items.sort_unstable();
+    items.dedup_by(|later, first| later.0 == first.0);
+    items.shrink_to_fit();
+    Ok((items, skipped))
 }

@@ -6,8 +6,9 @@ use crate::time::after::After;
 use crate::time::calendar::Roll;
 use crate::time::period::Period;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct EntryIntoForce {
     pub upon: Upon,
     /// Counted from the triggering day (the signature, the date, the last approval or
@@ -31,7 +32,7 @@ crate::keywords! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Upon {
     Signature,
     Date(NaiveDate),
@@ -42,7 +43,7 @@ pub enum Upon {
 }
 
 /// Entry into force by the deposit of instruments (multilateral treaties).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instruments {
     /// How many instruments bring the agreement into force.
     pub count: u32,
@@ -63,7 +64,7 @@ crate::keywords! {
 }
 
 /// Provisional application before entry into force (VCLT art. 25).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ProvisionalApplication {
     pub from: PaStart,
     pub article: Option<String>,
@@ -79,7 +80,7 @@ crate::keywords! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PaStart {
     Signature,
     Date(NaiveDate),
@@ -87,7 +88,7 @@ pub enum PaStart {
 }
 
 /// How long an agreement without a fixed term lasts.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Duration {
     pub indefinite: bool,
     /// The state of affairs it lasts as long as, in the text's words.
@@ -95,7 +96,7 @@ pub struct Duration {
     pub article: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Term {
     /// The initial term; `None` for an indefinite agreement with a minimum term.
     pub length: Option<Period>,
@@ -106,7 +107,7 @@ pub struct Term {
     pub article: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Renewal {
     pub tacit: bool,
     /// Length of each renewal term; default the initial term's length.
@@ -115,7 +116,7 @@ pub struct Renewal {
     pub notice: Option<Period>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Termination {
     /// The notice period of the clause; `None` when the file only opts in to the
     /// VCLT art. 56(2) fallback.
@@ -136,7 +137,7 @@ pub struct Termination {
     pub holidays: Vec<NaiveDate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum By {
     AnyParty,
     Parties(Vec<String>),
@@ -176,7 +177,7 @@ crate::keywords! {
 }
 
 /// Notice may be given only after a period.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotBefore {
     pub period: Period,
     pub from: NotBeforeFrom,
@@ -191,7 +192,7 @@ crate::keywords! {
 }
 
 /// Provisions that survive termination or withdrawal.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Survival {
     /// The surviving articles, by number.
     pub articles: Vec<String>,
@@ -201,7 +202,7 @@ pub struct Survival {
     pub article: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AmendmentClause {
     pub requires: Requires,
     pub in_force: AmendmentInForce,
@@ -211,7 +212,7 @@ pub struct AmendmentClause {
     pub assumed: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Requires {
     AllParties,
     Approvals(Vec<Approval>),

@@ -3,6 +3,7 @@
 
 use crate::time::period::Period;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 crate::keywords! {
     /// `obligations[].modality`: how the text words it.
@@ -22,7 +23,7 @@ impl Modality {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Obligation {
     pub id: String,
     pub text: String,
@@ -39,7 +40,7 @@ pub struct Obligation {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Schedule {
     /// Recurring. The first occurrence is `first` when the text names it, else one
     /// interval after `from` (default: entry into force, or the start of provisional
@@ -56,7 +57,7 @@ pub enum Schedule {
     Standing,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Amendment {
     pub id: String,
     pub article: Option<String>,
@@ -72,7 +73,7 @@ pub struct Amendment {
     pub signed: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Event {
     pub date: NaiveDate,
     pub kind: EventKind,
@@ -123,14 +124,14 @@ crate::keywords! {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Article {
     pub number: String,
     pub title: Option<String>,
     pub text: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reference {
     Id {
         id: String,
@@ -152,7 +153,7 @@ impl Reference {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
     pub date: Option<NaiveDate>,

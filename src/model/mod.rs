@@ -10,9 +10,10 @@ pub use clauses::*;
 pub use lists::*;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Agreement {
     pub id: String,
     pub title: String,
@@ -40,9 +41,13 @@ pub struct Agreement {
     pub supersedes: Vec<Reference>,
     pub under: Option<String>,
     pub sources: Vec<Source>,
+    /// Not serialised: the cache stores a file's agreement by content, and the loader
+    /// gives it the path it was found at.
+    #[serde(skip)]
     pub file: PathBuf,
     /// Ids of the agreements in the folder that name this one in `supersedes`: an index
-    /// the loader derives, never read from the file.
+    /// the loader derives, never read from the file (so not serialised either).
+    #[serde(skip)]
     pub superseded_by: Vec<String>,
 }
 
@@ -218,7 +223,7 @@ crate::keywords! {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Party {
     pub id: String,
     pub name: String,
@@ -230,13 +235,13 @@ pub struct Party {
     pub organs: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Signatory {
     pub name: String,
     pub title: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Signed {
     pub date: Option<NaiveDate>,
     pub place: Option<String>,
@@ -244,13 +249,13 @@ pub struct Signed {
 
 /// The depositary of a multilateral agreement: instruments and notices are received by
 /// it (VCLT art. 78).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Depositary {
     pub name: String,
     pub article: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Approval {
     pub party: String,
     pub organ: Option<String>,

@@ -29,3 +29,8 @@ pub(crate) fn wrote(out: &mut dyn Write, paths: &[std::path::PathBuf]) -> io::Re
     }
     Ok(())
 }
+
+/// `note: MESSAGE`.
+pub(crate) fn note(err: &mut dyn Write, message: &str) -> io::Result<()> {
+    writeln!(err, "note: {message}")
+}

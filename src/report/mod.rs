@@ -1,6 +1,7 @@
 //! The report layer: the only code that writes to the user. Each command's renderer
 //! takes computed results and a writer; nothing here computes dates.
 
+pub(crate) mod cache;
 pub(crate) mod diagnostics;
 pub(crate) mod due;
 pub(crate) mod fingerprint;

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
 /// A rule that turns a triggering day into the day something takes effect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum After {
     /// On the last day of a period counted from the day after the trigger (Reg. 1182/71
     /// art. 3(1)): `30 days` is the thirtieth day after, `0 days` the day itself.

@@ -8,7 +8,7 @@
 use std::fmt;
 
 /// A length of time in calendar units, as written in an agreement.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     pub years: u32,
     pub months: u32,

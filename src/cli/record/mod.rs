@@ -195,6 +195,7 @@ pub(crate) fn run(args: &RecordArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
     };
     locked.replace(&new_text).map_err(Error::Write)?;
     drop(locked);
+    cx.refresh(&file);
     let before = snapshot::snapshot(&current, &all, cx.as_of, &change);
     if let Some(last) = all.last_mut() {
         *last = updated.clone();

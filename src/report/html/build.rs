@@ -271,7 +271,7 @@ pub(crate) fn page_of(agreements: &[Agreement], problems: Vec<Problem>, opts: &O
 mod tests {
     use super::*;
     use crate::file::parse::Texts;
-    use crate::folder::load::load_paths_with;
+    use crate::folder::load::{load_paths_with, Reading};
     use std::path::PathBuf;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -280,7 +280,9 @@ mod tests {
 
     fn desk() -> Vec<Agreement> {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/desk");
-        load_paths_with(&[dir], 1, Texts::Skip).unwrap().agreements
+        load_paths_with(&[dir], &Reading::threads(1), Texts::Skip)
+            .unwrap()
+            .agreements
     }
 
     fn opts() -> Options {

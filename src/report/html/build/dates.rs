@@ -255,7 +255,7 @@ mod tests {
     use super::*;
     use crate::engine::rules;
     use crate::file::parse::Texts;
-    use crate::folder::load::load_paths_with;
+    use crate::folder::load::{load_paths_with, Reading};
     use crate::report::html::build::{page_of, Options};
     use std::path::PathBuf;
 
@@ -265,7 +265,9 @@ mod tests {
 
     fn page_at(dir: &str, as_of: NaiveDate) -> Page {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
-        let all = load_paths_with(&[dir], 1, Texts::Skip).unwrap().agreements;
+        let all = load_paths_with(&[dir], &Reading::threads(1), Texts::Skip)
+            .unwrap()
+            .agreements;
         let opts = Options {
             as_of,
             within: due::DEFAULT_WITHIN,

@@ -1,0 +1,536 @@
+//! The cache of checked files. Parsing YAML is nearly all of a command's time and a
+//! folder barely changes between runs, so what checking each file gave is kept, under
+//! the file's name and the hash of its bytes ([`entry`]): a warm run still reads and
+//! hashes every file, which it must to know that nothing changed, and decodes an entry
+//! instead of parsing. The folder-wide checks are not cached: they run every time, on
+//! the files as they are.
+//!
+//! Accord's cache directory is passed in (the binary finds it). It holds a directory per
+//! folder, named by the hash of the folder's canonical path, with a `folder` file naming
+//! the folder and the folder's [`pack`] of entries. A run reads entries from the pack it
+//! opened; when it checked a file the pack did not have, or did not use an entry of it
+//! (a file changed or is gone), it writes a new pack of the entries it used, to a
+//! temporary file renamed over the old one, so that a reader finds a whole pack, whatever
+//! other runs do at the same time (the last to finish wins). A cache that cannot be
+//! written is read without writing, one that cannot be created is not used: a command
+//! gives the same output either way.
+
+mod entry;
+mod pack;
+
+pub(crate) use entry::{name, Decoded, Name};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Agreement;
+use pack::Row;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+/// The file in each folder's directory that names the folder.
+const FOLDER_FILE: &str = "folder";
+/// The file in each folder's directory that holds its entries.
+const PACK_FILE: &str = "pack";
+
+thread_local! {
+    static ENTRY: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The cache of one folder.
+#[derive(Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    /// The directory exists: entries can be looked up.
+    readable: bool,
+    /// The pack as it was when the cache was opened, and its table.
+    old: Option<(File, Vec<Row>)>,
+    /// Which entries of the old pack were used (read back whole), by table row.
+    used: Vec<AtomicBool>,
+    /// A pack file is there but is no pack of this build: it is replaced.
+    stale: bool,
+    /// The new pack, once an entry was stored.
+    new: Mutex<Option<Pending>>,
+    /// Entries can be written; cleared by the first write that fails.
+    writable: AtomicBool,
+    /// Why the cache is not used or not written, the first time it happened.
+    problem: OnceLock<String>,
+}
+
+/// A new pack being written.
+struct Pending {
+    temp: PathBuf,
+    writer: pack::Writer,
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Pending({})", self.temp.display())
+    }
+}
+
+impl Cache {
+    /// The cache of `folder` in accord's cache directory `root`, created if it does not
+    /// exist. `None` when the folder has no canonical path (it does not exist).
+    pub fn open(root: &Path, folder: &Path) -> Option<Cache> {
+        let canonical = std::fs::canonicalize(folder).ok()?;
+        let dir = root.join(folder_dir_name(&canonical));
+        let mut cache = Cache {
+            readable: true,
+            old: None,
+            used: Vec::new(),
+            stale: false,
+            new: Mutex::new(None),
+            writable: AtomicBool::new(true),
+            problem: OnceLock::new(),
+            dir,
+        };
+        if !cache.dir.is_dir() {
+            if let Err(e) = create(root, &cache.dir, &canonical) {
+                cache.stop(format!("cannot create {}: {e}", cache.dir.display()));
+                cache.readable = false;
+                return Some(cache);
+            }
+        }
+        match File::open(cache.dir.join(PACK_FILE)) {
+            Ok(file) => match pack::open(&file) {
+                Some(rows) => {
+                    cache.used = rows.iter().map(|_| AtomicBool::new(false)).collect();
+                    cache.old = Some((file, rows));
+                }
+                None => cache.stale = true,
+            },
+            Err(e) => cache.stale = e.kind() != std::io::ErrorKind::NotFound,
+        }
+        Some(cache)
+    }
+
+    /// The folder's cache directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Why the cache was not used, or not written, if it was not.
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.get().map(String::as_str)
+    }
+
+    /// The entry `name`, if it is there and whole; with its agreement if `model`.
+    pub(crate) fn get(&self, name: &Name, model: bool) -> Option<Decoded> {
+        let (file, rows) = self.old.as_ref()?;
+        let i = rows.binary_search_by(|r| r.name.cmp(name)).ok()?;
+        // Each thread reads entries into the same buffer: one read of the entry's bytes.
+        let mut bytes = ENTRY.take();
+        bytes.resize(rows[i].len as usize, 0);
+        let found = pack::read_at(file, &mut bytes, rows[i].offset)
+            .ok()
+            .and_then(|()| entry::decode(&bytes, name, model));
+        ENTRY.set(bytes);
+        if found.is_some() {
+            self.used[i].store(true, Ordering::Relaxed);
+        }
+        found
+    }
+
+    /// Stores what checking the file at `path` gave, as the entry `name` (written with
+    /// the new pack when the scan is done: [`Cache::finish`]).
+    pub(crate) fn put(&self, name: &Name, path: &Path, agreement: Option<&Agreement>, diagnostics: &[Diagnostic]) {
+        // Entries hold diagnostics without their file: only a file's own can be stored.
+        if !self.writable.load(Ordering::Relaxed) || diagnostics.iter().any(|d| d.file != path) {
+            return;
+        }
+        let Some(bytes) = entry::encode(name, agreement, diagnostics) else {
+            return;
+        };
+        let Ok(mut new) = self.new.lock() else { return };
+        if new.is_none() {
+            *new = self.start();
+        }
+        let Some(pending) = new.as_mut() else { return };
+        if let Err(e) = pending.writer.push(name, &bytes) {
+            let _ = std::fs::remove_file(&pending.temp);
+            *new = None;
+            self.stop(format!("cannot write to {}: {e}", self.dir.display()));
+        }
+    }
+
+    /// A new pack in a temporary file of the folder's directory.
+    fn start(&self) -> Option<Pending> {
+        if !self.readable || !self.writable.load(Ordering::Relaxed) {
+            return None;
+        }
+        let temp = self.dir.join(format!(".tmp-{}-{}", std::process::id(), unique()));
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .and_then(pack::Writer::new);
+        match created {
+            Ok(writer) => Some(Pending { temp, writer }),
+            // A process of the same id (in another container) has a temporary file of
+            // this name: the pack is left to a later run.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                self.writable.store(false, Ordering::Relaxed);
+                None
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&temp);
+                self.stop(format!("cannot write to {}: {e}", self.dir.display()));
+                None
+            }
+        }
+    }
+
+    /// Ends a scan: when it stored entries or, with `prune`, did not use every entry of
+    /// the pack, writes the new pack (the entries stored, and those of the old pack it
+    /// used, or all of them without `prune`) and renames it over the old one, removing
+    /// any temporary file left by a run that was stopped.
+    pub(crate) fn finish(self, prune: bool) {
+        let Cache { old, used, new, .. } = &self;
+        let pending = new.lock().ok().and_then(|mut n| n.take());
+        let dropped = prune && used.iter().any(|u| !u.load(Ordering::Relaxed));
+        if pending.is_none() && !dropped && !self.stale {
+            return;
+        }
+        let Some(Pending { temp, mut writer }) = pending.or_else(|| self.start()) else {
+            return;
+        };
+        let written = match old {
+            Some((file, rows)) => {
+                let kept = rows
+                    .iter()
+                    .zip(used)
+                    .filter(|(_, u)| !prune || u.load(Ordering::Relaxed))
+                    .map(|(r, _)| *r)
+                    .collect();
+                writer.copy(file, kept)
+            }
+            None => Ok(()),
+        }
+        .and_then(|()| writer.finish());
+        // A rename that fails (another run removed the directory) loses only this pack.
+        if written.is_err() || std::fs::rename(&temp, self.dir.join(PACK_FILE)).is_err() {
+            let _ = std::fs::remove_file(&temp);
+            return;
+        }
+        // Files of a stopped run, or of the cache's earlier layouts.
+        let Ok(files) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for f in files.flatten() {
+            let name = f.file_name();
+            let stray = name.to_str().is_none_or(|n| {
+                n != FOLDER_FILE && n != PACK_FILE && !n.starts_with(&format!(".tmp-{}-", std::process::id()))
+            });
+            if stray {
+                let _ = std::fs::remove_file(f.path());
+            }
+        }
+    }
+
+    fn stop(&self, problem: String) {
+        self.writable.store(false, Ordering::Relaxed);
+        let _ = self.problem.set(problem);
+    }
+}
+
+/// A number no other temporary file of this process has had.
+fn unique() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The name of a folder's directory: the hash of its canonical path.
+fn folder_dir_name(canonical: &Path) -> String {
+    let hash = blake3::hash(canonical.as_os_str().as_encoded_bytes());
+    hex(&hash.as_bytes()[..16])
+}
+
+/// Creates the directory of a folder's cache, and accord's cache directory if need be.
+/// The first run in a folder also removes the caches of folders that no longer exist.
+fn create(root: &Path, dir: &Path, folder: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(root)?;
+    let tag = root.join("CACHEDIR.TAG");
+    if !tag.exists() {
+        // Backup and archiving tools that honour the convention skip the directory.
+        std::fs::write(
+            tag,
+            "Signature: 8a477f597d28d172789f06886806bc55\n# This directory holds accord's cache: `accord cache clear --all` removes it.\n",
+        )?;
+    }
+    sweep(root);
+    match std::fs::create_dir(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
+        _ => {}
+    }
+    // Written whole or not at all, as a pack is.
+    let temp = dir.join(format!(".tmp-{}-{}", std::process::id(), unique()));
+    let written = std::fs::write(&temp, folder.to_string_lossy().as_bytes())
+        .and_then(|()| std::fs::rename(&temp, dir.join(FOLDER_FILE)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// Removes the cache of each folder that no longer exists.
+fn sweep(root: &Path) {
+    for dir in folder_dirs(root) {
+        let Ok(folder) = std::fs::read_to_string(dir.join(FOLDER_FILE)) else {
+            continue;
+        };
+        // A name that was not UTF-8 cannot be looked up again; leave its cache.
+        if !folder.contains('\u{fffd}') && !Path::new(&folder).exists() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+/// The folders' directories in accord's cache directory.
+fn folder_dirs(root: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.len() == 32 && name.bytes().all(|b| b.is_ascii_hexdigit()) && e.path().is_dir()
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
+/// How many entries, of how many bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub entries: u64,
+    pub bytes: u64,
+}
+
+/// What `accord cache info` shows.
+#[derive(Clone, Debug)]
+pub struct Info {
+    /// The directory of the folder's cache (which may not exist yet).
+    pub dir: Option<PathBuf>,
+    /// The entries of the folder.
+    pub folder: Usage,
+    /// How many folders have a cache.
+    pub folders: u64,
+    /// The entries of every folder.
+    pub all: Usage,
+}
+
+/// What the cache in `root` holds for `folder` and for every folder.
+pub fn info(root: &Path, folder: &Path) -> Info {
+    let dir = std::fs::canonicalize(folder)
+        .ok()
+        .map(|c| root.join(folder_dir_name(&c)));
+    let dirs = folder_dirs(root);
+    let mut all = Usage::default();
+    for d in &dirs {
+        let u = usage(d);
+        all.entries += u.entries;
+        all.bytes += u.bytes;
+    }
+    Info {
+        folder: dir.as_deref().map(usage).unwrap_or_default(),
+        dir,
+        folders: dirs.len() as u64,
+        all,
+    }
+}
+
+/// Removes the cache of `folder`, or with `None` of every folder, and says what it held.
+///
+/// # Errors
+///
+/// When a directory of the cache exists but cannot be removed.
+pub fn clear(root: &Path, folder: Option<&Path>) -> std::io::Result<Usage> {
+    let dirs = match folder {
+        Some(f) => std::fs::canonicalize(f)
+            .ok()
+            .map(|c| root.join(folder_dir_name(&c)))
+            .filter(|d| d.is_dir())
+            .into_iter()
+            .collect(),
+        None => folder_dirs(root),
+    };
+    let mut removed = Usage::default();
+    for d in dirs {
+        let u = usage(&d);
+        std::fs::remove_dir_all(&d)?;
+        removed.entries += u.entries;
+        removed.bytes += u.bytes;
+    }
+    Ok(removed)
+}
+
+/// The entries of a folder's pack (none if it is no pack of this build), and the size
+/// of everything in the folder's directory.
+fn usage(dir: &Path) -> Usage {
+    let mut u = Usage {
+        entries: pack::count(&dir.join(PACK_FILE)).unwrap_or(0) as u64,
+        bytes: 0,
+    };
+    let Ok(files) = std::fs::read_dir(dir) else { return u };
+    for f in files.flatten() {
+        u.bytes += f.metadata().map_or(0, |m| m.len());
+    }
+    u
+}
+
+/// Lower-case hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("accord-cache-unit-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn entry_name(text: &str) -> Name {
+        name(Path::new("a.yaml"), &blake3::hash(text.as_bytes()))
+    }
+
+    fn pack_of(cache: &Cache) -> Vec<u8> {
+        std::fs::read(cache.dir().join(PACK_FILE)).unwrap()
+    }
+
+    #[test]
+    fn entries_are_stored_found_and_pruned() {
+        let (root, folder) = (temp("prune"), temp("prune-folder"));
+        let file = folder.join("a.yaml");
+        let (a, b, c) = (entry_name("a"), entry_name("b"), entry_name("c"));
+        let cache = Cache::open(&root, &folder).unwrap();
+        cache.put(&a, &file, None, &[]);
+        cache.put(&b, &file, None, &[]);
+        // Nothing is read back before the pack is written.
+        assert!(cache.get(&a, true).is_none());
+        let dir = cache.dir().to_path_buf();
+        cache.finish(true);
+        std::fs::write(dir.join(".tmp-1-1"), "left by a run that was stopped").unwrap();
+        std::fs::write(dir.join("f".repeat(64)), "an entry of the layout before packs").unwrap();
+        let cache = Cache::open(&root, &folder).unwrap();
+        assert!(cache.get(&a, true).is_some() && cache.get(&b, false).is_some());
+        assert!(cache.get(&c, true).is_none());
+        assert!(cache.problem().is_none());
+        // Every entry used, nothing stored: nothing is written.
+        let before = std::fs::metadata(dir.join(PACK_FILE)).unwrap().modified().unwrap();
+        cache.finish(true);
+        assert_eq!(
+            std::fs::metadata(dir.join(PACK_FILE)).unwrap().modified().unwrap(),
+            before
+        );
+        assert_eq!(names(&dir).len(), 4);
+        // `b` unused: pruned, and the stray files with it.
+        let cache = Cache::open(&root, &folder).unwrap();
+        assert!(cache.get(&a, true).is_some());
+        cache.finish(true);
+        assert_eq!(names(&dir), [FOLDER_FILE, PACK_FILE]);
+        let cache = Cache::open(&root, &folder).unwrap();
+        assert!(cache.get(&a, true).is_some() && cache.get(&b, true).is_none());
+        // Without pruning (a writing command), what is stored joins what was there.
+        cache.put(&c, &file, None, &[]);
+        cache.finish(false);
+        let cache = Cache::open(&root, &folder).unwrap();
+        assert!(cache.get(&a, true).is_some() && cache.get(&c, true).is_some());
+        assert_eq!(info(&root, &folder).folder.entries, 2);
+        // Diagnostics about another file are never stored under this one.
+        let other = Diagnostic::new(crate::diagnostic::Code::DuplicateId, &folder.join("b.yaml"), None, "x");
+        cache.put(&b, &file, None, &[other]);
+        cache.finish(false);
+        let cache = Cache::open(&root, &folder).unwrap();
+        assert!(cache.get(&b, true).is_none());
+        assert!(root.join("CACHEDIR.TAG").is_file());
+    }
+
+    #[test]
+    fn a_pack_that_is_not_whole_is_replaced() {
+        let (root, folder) = (temp("stale"), temp("stale-folder"));
+        let a = entry_name("a");
+        let cache = Cache::open(&root, &folder).unwrap();
+        cache.put(&a, &folder.join("a.yaml"), None, &[]);
+        let dir = cache.dir().to_path_buf();
+        cache.finish(true);
+        let good = std::fs::read(dir.join(PACK_FILE)).unwrap();
+        std::fs::write(dir.join(PACK_FILE), &good[..good.len() - 1]).unwrap();
+        let cache = Cache::open(&root, &folder).unwrap();
+        assert!(cache.get(&a, true).is_none());
+        // Even with nothing to store, the pack that is no pack is rewritten.
+        cache.finish(true);
+        let cache = Cache::open(&root, &folder).unwrap();
+        assert!(pack_of(&cache) != good[..good.len() - 1]);
+        assert_eq!(info(&root, &folder).folder.entries, 0);
+    }
+
+    #[test]
+    fn a_cache_that_cannot_be_created_is_not_used_and_says_why() {
+        let (root, folder) = (temp("blocked"), temp("blocked-folder"));
+        // accord's cache directory would be inside a file.
+        std::fs::write(root.join("file"), "").unwrap();
+        let cache = Cache::open(&root.join("file").join("accord"), &folder).unwrap();
+        assert!(
+            cache.problem().is_some_and(|p| p.contains("cannot create")),
+            "{:?}",
+            cache.problem()
+        );
+        let a = entry_name("a");
+        cache.put(&a, &folder.join("a.yaml"), None, &[]);
+        assert!(cache.get(&a, true).is_none());
+        cache.finish(true);
+        assert!(Cache::open(&root, &folder.join("missing")).is_none());
+    }
+
+    #[test]
+    fn caches_of_folders_that_are_gone_are_swept_and_clear_removes_them() {
+        let root = temp("sweep");
+        let (gone, kept, new) = (temp("sweep-gone"), temp("sweep-kept"), temp("sweep-new"));
+        let gone_dir = Cache::open(&root, &gone).unwrap().dir().to_path_buf();
+        let cache = Cache::open(&root, &kept).unwrap();
+        cache.put(&entry_name("a"), &kept.join("a.yaml"), None, &[]);
+        let kept_dir = cache.dir().to_path_buf();
+        cache.finish(true);
+        std::fs::remove_dir_all(&gone).unwrap();
+        // The first run in a new folder removes the caches of folders that are gone.
+        Cache::open(&root, &new).unwrap();
+        assert!(!gone_dir.exists() && kept_dir.exists());
+        let found = info(&root, &kept);
+        assert_eq!((found.folder.entries, found.folders, found.all.entries), (1, 2, 1));
+        assert_eq!(found.dir.as_deref(), Some(kept_dir.as_path()));
+        assert!(found.folder.bytes > 0);
+        assert_eq!(clear(&root, Some(&kept)).unwrap().entries, 1);
+        assert!(!kept_dir.exists());
+        assert_eq!(info(&root, &new).folders, 1);
+        clear(&root, None).unwrap();
+        assert_eq!(info(&root, &new).folders, 0);
+    }
+
+    #[test]
+    fn hex_is_lower_case() {
+        assert_eq!(hex(&[0, 15, 16, 255]), "000f10ff");
+    }
+}

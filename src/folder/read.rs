@@ -1,0 +1,183 @@
+//! Reading and checking one file: its bytes under a size cap, then UTF-8, parsing and
+//! validation; or, when the folder has a cache and the file's entry is there, the
+//! entry instead of the parser. Either way the result is what checking the file gives.
+
+use super::cache::{self, Cache};
+use super::index::Key;
+use crate::diagnostic::{Code, Diagnostic, Span};
+use crate::file::parse::{self, Texts, MAX_FILE_BYTES};
+use crate::model::Agreement;
+use std::io::Read;
+use std::path::Path;
+
+thread_local! {
+    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// What reading one file found.
+pub(super) struct Found {
+    /// The agreement, if the file has no error and it was asked for (or parsed).
+    pub agreement: Option<Agreement>,
+    /// The agreement's part of the folder index, when read from the cache.
+    pub key: Option<Key>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the cache gave the result.
+    pub hit: bool,
+}
+
+impl Found {
+    /// The agreement's key: read from the cache, or made from the agreement.
+    pub(super) fn take_key(&mut self) -> Option<Key> {
+        self.key.take().or_else(|| self.agreement.as_ref().map(Key::of))
+    }
+}
+
+/// Reads and checks the file at `path`. With a cache (and its path `rel` in the folder),
+/// a file whose entry is there is not parsed, and one whose entry is not is stored.
+/// `model`: the agreement is needed, not only its key and diagnostics.
+pub(super) fn check_file(path: &Path, texts: Texts, cache: Option<(&Cache, &Path)>, model: bool) -> Found {
+    let parsed = |(agreement, diagnostics)| Found {
+        agreement,
+        key: None,
+        diagnostics,
+        hit: false,
+    };
+    // Entries keep no article texts.
+    let Some((cache, rel)) = cache.filter(|_| texts == Texts::Skip) else {
+        return parsed(load_one(path, texts));
+    };
+    // A file the cache has is read only to be hashed: each thread reads such files
+    // into the same buffer, which a file to parse takes with it.
+    let mut bytes = BUFFER.take();
+    if let Err(message) = read_capped(path, &mut bytes) {
+        BUFFER.set(bytes);
+        return parsed((None, vec![unreadable(path, message)]));
+    }
+    let name = cache::name(rel, &blake3::hash(&bytes));
+    if let Some(hit) = cache.get(&name, model) {
+        BUFFER.set(bytes);
+        let mut diagnostics = hit.diagnostics;
+        for d in &mut diagnostics {
+            d.file = path.to_path_buf();
+        }
+        let agreement = hit.agreement.map(|mut a| {
+            a.file = path.to_path_buf();
+            a
+        });
+        return Found {
+            agreement,
+            key: hit.key,
+            diagnostics,
+            hit: true,
+        };
+    }
+    let (agreement, diagnostics) = check_bytes(path, bytes, texts);
+    cache.put(&name, path, agreement.as_ref(), &diagnostics);
+    parsed((agreement, diagnostics))
+}
+
+/// Reads, parses and validates one file.
+pub fn load_one(path: &Path, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
+    let mut bytes = Vec::new();
+    match read_capped(path, &mut bytes) {
+        Ok(()) => check_bytes(path, bytes, texts),
+        Err(message) => (None, vec![unreadable(path, message)]),
+    }
+}
+
+/// Checks the bytes of the file at `path`: UTF-8, then parsing and validation.
+fn check_bytes(path: &Path, bytes: Vec<u8>, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let span = Span::at(&valid, line, column);
+            return (
+                None,
+                vec![Diagnostic::new(
+                    Code::UnreadableFile,
+                    path,
+                    Some(span),
+                    format!("the file is not UTF-8 (invalid byte at line {line}, column {column})"),
+                )
+                .with_help("save the file as UTF-8")],
+            );
+        }
+    };
+    parse::agreement(path, &source, texts)
+}
+
+fn unreadable(path: &Path, message: String) -> Diagnostic {
+    Diagnostic::new(Code::UnreadableFile, path, None, message)
+}
+
+/// Reads the file's bytes into `bytes`, or says why they cannot be read: it is not there,
+/// not readable, or over the size limit.
+fn read_capped(path: &Path, bytes: &mut Vec<u8>) -> Result<(), String> {
+    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    // Sized from the file's length (the cap still applies if it grows meanwhile).
+    let len = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
+    read_to_end(&mut file, bytes, len as usize, MAX_FILE_BYTES + 1)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is larger than {} MiB, the limit for one agreement",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(())
+}
+
+/// Reads everything `from` gives, up to `cap` bytes, into `bytes` (whatever it held
+/// before is replaced). With `expected` right, that is one read for the bytes and one
+/// that finds the end: the standard library's `read_to_end` without a size hint reads 8
+/// KiB at first, and with one asks the file system for the size again.
+pub(super) fn read_to_end(from: &mut impl Read, bytes: &mut Vec<u8>, expected: usize, cap: u64) -> std::io::Result<()> {
+    let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+    // One byte more than expected, to find the end in the same buffer. Only bytes past
+    // the buffer's current length are zeroed.
+    bytes.resize(expected.saturating_add(1).min(cap).max(1), 0);
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            if filled >= cap {
+                break;
+            }
+            bytes.resize(filled.saturating_mul(2).min(cap), 0);
+        }
+        match from.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                bytes.clear();
+                return Err(e);
+            }
+        }
+    }
+    bytes.truncate(filled);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_whole_with_any_expected_size_and_stops_at_the_cap() {
+        let data: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        for expected in [0, 1, 100, 9_999, 10_000, 20_000] {
+            let mut bytes = vec![7; 3];
+            read_to_end(&mut &data[..], &mut bytes, expected, u64::MAX).unwrap();
+            assert!(bytes == data, "expected {expected}");
+        }
+        let mut bytes = Vec::new();
+        read_to_end(&mut &data[..], &mut bytes, 10, 4_001).unwrap();
+        assert_eq!(bytes, data[..4_001]);
+        read_to_end(&mut &b""[..], &mut bytes, 0, 5).unwrap();
+        assert!(bytes.is_empty());
+    }
+}
