@@ -188,8 +188,9 @@ codes! {
     ReferenceCycle = "reference-cycle", Error: "`supersedes` or `under` forms a cycle",
     NoAnchor = "no-anchor", Error: "a recurring obligation with no `from` and no date of entry into force",
     EveryWithoutArticle = "every-without-article", Warning: "a recurring obligation that cites no article",
-    UnreadableFile = "unreadable-file", Error: "a file that cannot be read, is not UTF-8 or is too large",
-    SkippedPath = "skipped-path", Warning: "a path in the folder that is not a regular file, or a link loop",
+    UnreadableFile = "unreadable-file", Error: "a file that cannot be read (a broken link, a pipe or device, no permission), is not UTF-8 or is too large",
+    UnreadableFolder = "unreadable-folder", Error: "a folder that cannot be read, or a link into /proc, /sys or /dev",
+    SkippedPath = "skipped-path", Warning: "a link to a folder that is read already, or that holds the folder being read",
 }
 
 impl Code {

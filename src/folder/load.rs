@@ -182,7 +182,7 @@ pub fn scan_paths<T: Send>(
             }
         })?;
         if meta.is_dir() {
-            super::walk::walk(path, &mut files, &mut skipped, &mut HashSet::new(), 0)?;
+            super::walk::walk(path, &mut files, &mut skipped)?;
         } else {
             files.push(path.as_path().into());
         }
@@ -234,7 +234,7 @@ pub fn scan_paths<T: Send>(
 pub fn load_one(path: &Path, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
     let bytes = match read_capped(path) {
         Ok(b) => b,
-        Err(message) => return (None, vec![Diagnostic::new(Code::UnreadableFile, path, None, message)]),
+        Err(d) => return (None, vec![*d]),
     };
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -259,21 +259,85 @@ pub fn load_one(path: &Path, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic
     parse::agreement(path, &source, texts)
 }
 
-fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`]. The file's type is looked
+/// at before it is opened: opening a pipe would wait for a writer forever, and a device
+/// can be endless. (A file swapped for a pipe between the two steps can still block;
+/// only a process racing accord inside the folder can do that.)
+fn read_capped(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let unreadable = |message: String| Box::new(Diagnostic::new(Code::UnreadableFile, path, None, message));
+    let meta = std::fs::metadata(path).map_err(|e| not_found(path, &e))?;
+    if !meta.is_file() {
+        return Err(not_regular(path, meta.file_type()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| unreadable(format!("cannot read the file: {e}")))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| unreadable(format!("cannot read the file: {e}")))?;
+    if !meta.is_file() {
+        return Err(not_regular(path, meta.file_type()));
+    }
     // Sized from the file's length (the cap still applies if it grows meanwhile):
     // through `take`, reading would otherwise grow the buffer step by step.
-    let len = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
+    let len = meta.len().min(MAX_FILE_BYTES + 1);
     let mut bytes = Vec::with_capacity(len as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
+        .map_err(|e| unreadable(format!("cannot read the file: {e}")))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
+        return Err(unreadable(format!(
             "the file is larger than {} MiB, the limit for one agreement",
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        )));
     }
     Ok(bytes)
+}
+
+/// Why a path that cannot even be examined is not read: most often a link to nowhere.
+fn not_found(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
+    let d = |message: String| Box::new(Diagnostic::new(Code::UnreadableFile, path, None, message));
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !link {
+        return d(format!("cannot read the file: {e}"));
+    }
+    let message = match std::fs::read_link(path) {
+        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => {
+            format!("a link to {}, which does not exist", target.display())
+        }
+        _ => format!("a link that cannot be followed: {e}"),
+    };
+    let mut d = d(message);
+    d.help = Some("a link must lead to a file (not back to itself); fix the link or remove it".into());
+    d
+}
+
+/// A path named like an agreement file that is a pipe, a socket or a device.
+fn not_regular(path: &Path, kind: std::fs::FileType) -> Box<Diagnostic> {
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_block_device() || kind.is_char_device() {
+            "a device"
+        } else {
+            "a special file"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = {
+        let _ = kind;
+        "a special file"
+    };
+    Box::new(
+        Diagnostic::new(
+            Code::UnreadableFile,
+            path,
+            None,
+            format!("not read: it is {what}, not a regular file"),
+        )
+        .with_help("an agreement file is a regular file; move this out of the folder or rename it"),
+    )
 }
