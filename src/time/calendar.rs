@@ -144,6 +144,11 @@ pub fn occurrence(anchor: NaiveDate, period: Period, k: u32) -> Option<NaiveDate
 /// (k ≥ 1: the anchor itself is the start of the schedule, not an occurrence).
 /// `None` for a zero period or outside the calendar.
 ///
+/// The index is computed, not searched for: for a period of days, from the number of
+/// days to go; for a period of months, from the number of months to go and the day of
+/// the month (see [`months_to_reach`]). Only a period of months and days together
+/// (`1 month 2 weeks`) is searched, by bisection.
+///
 /// ```
 /// use accord::time::{calendar::next_occurrence, period::Period};
 /// use chrono::NaiveDate;
@@ -152,24 +157,73 @@ pub fn occurrence(anchor: NaiveDate, period: Period, k: u32) -> Option<NaiveDate
 /// let feb29 = d(2024, 2, 29);
 /// assert_eq!(next_occurrence(feb29, Period::years(1), d(2027, 3, 1)), Some((4, d(2028, 2, 29))));
 /// assert_eq!(next_occurrence(feb29, Period::years(1), d(2026, 11, 22)), Some((3, d(2027, 2, 28))));
+/// // Daily: the day itself is an occurrence.
+/// assert_eq!(next_occurrence(feb29, Period::days(1), d(2026, 11, 22)), Some((997, d(2026, 11, 22))));
 /// ```
 pub fn next_occurrence(anchor: NaiveDate, period: Period, on_or_after: NaiveDate) -> Option<(u32, NaiveDate)> {
     if period.is_zero() {
         return None;
     }
-    // Start from an estimate that is never past the answer, then walk forward.
-    let gap = (on_or_after - anchor).num_days().max(0) as u64;
-    let mut k = (gap / (period.approx_days() + 1)).max(1) as u32;
-    while k > 1 && occurrence(anchor, period, k)? >= on_or_after {
-        k -= 1;
-    }
-    loop {
-        let date = occurrence(anchor, period, k)?;
-        if date >= on_or_after {
-            return Some((k, date));
+    let (months, days) = (u64::from(period.total_months()), u64::from(period.total_days()));
+    // Zero when the anchor is on or after the date already (k is at least 1 anyway).
+    let months_to_go = u64::try_from(months_to_reach(anchor, on_or_after)).unwrap_or(0);
+    let days_to_go = u64::try_from((on_or_after - anchor).num_days()).unwrap_or(0);
+    let needed = match (months, days) {
+        // Occurrence k is `anchor + k × months` months: k × months must reach the
+        // months to go.
+        (_, 0) => months_to_go.div_ceil(months),
+        // Occurrence k is `anchor + k × days` days.
+        (0, _) => days_to_go.div_ceil(days),
+        // Both: the months alone reach the date by `hi`, and the days only add.
+        _ => {
+            let hi = u32::try_from(months_to_go.div_ceil(months).max(1)).ok()?;
+            u64::from(bisect(anchor, period, on_or_after, hi)?)
         }
-        k = k.checked_add(1)?;
+    };
+    let k = u32::try_from(needed.max(1)).ok()?;
+    Some((k, occurrence(anchor, period, k)?))
+}
+
+/// The number of whole months to add to `anchor` (with the month-end rule) to reach a
+/// day on or after `date`; zero or less when `anchor` is on or after it already.
+///
+/// `anchor + n` months falls in the month `n` months after the anchor's, on the anchor's
+/// day or, where that month is shorter, on its last day. In the month of `date`, that
+/// day is on or after `date` exactly when the anchor's day number is (the last day of a
+/// month is on or after every day of it): so the months between the two months are
+/// enough, unless the anchor's day number is smaller, which takes one month more.
+///
+/// ```
+/// use accord::time::calendar::months_to_reach;
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(months_to_reach(d(2027, 1, 31), d(2027, 2, 28)), 1); // 31 January + 1 month
+/// assert_eq!(months_to_reach(d(2027, 1, 15), d(2028, 2, 16)), 14);
+/// assert_eq!(months_to_reach(d(2027, 1, 15), d(2026, 12, 1)), -1);
+/// ```
+pub fn months_to_reach(anchor: NaiveDate, date: NaiveDate) -> i64 {
+    let month = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    month(date) - month(anchor) + i64::from(anchor.day() < date.day())
+}
+
+/// The first k in `1..=hi` with occurrence k on or after `date`, given that occurrence
+/// `hi` is: occurrences grow strictly with k, so the range halves at each step, and
+/// 33 steps cover every `u32`.
+fn bisect(anchor: NaiveDate, period: Period, date: NaiveDate, mut hi: u32) -> Option<u32> {
+    let mut lo = 1;
+    for _ in 0..=u32::BITS {
+        if lo == hi {
+            return Some(lo);
+        }
+        let mid = lo + (hi - lo) / 2;
+        // Past the end of the calendar is after any date.
+        if occurrence(anchor, period, mid).is_none_or(|d| d >= date) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
     }
+    None
 }
 
 crate::keywords! {
