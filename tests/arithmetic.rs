@@ -4,10 +4,11 @@
 //! operator or a comparison in the date engine makes some test fail (docs/testing.md).
 
 use accord::time::calendar::{
-    end_of_year, month_name, months_to_reach, next_occurrence, occurrence, period_end, shift, shift_back, term_last_day,
+    end_of_year, is_working_day, month_name, months_to_reach, next_occurrence, occurrence, period_end, roll, shift,
+    shift_back, term_last_day, year_without_working_day, Roll, ROLL_LIMIT,
 };
 use accord::time::period::Period;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -255,6 +256,121 @@ fn period_end_explains_the_month_end_rule_only_where_it_applied() {
     let both = period_end(d(2026, 8, 31), p(0, 6, 0, 1)).unwrap();
     assert_eq!((both.date, both.month_end), (d(2027, 3, 1), true));
     assert_eq!(period_end(NaiveDate::MAX, Period::days(1)), None);
+}
+
+#[test]
+fn working_days_and_roll_over() {
+    let holiday = d(2027, 3, 1); // a Monday
+    assert!(is_working_day(d(2027, 3, 2), &[holiday]));
+    assert!(!is_working_day(holiday, &[holiday]));
+    assert!(!is_working_day(d(2027, 2, 27), &[])); // Saturday
+    assert!(!is_working_day(d(2027, 2, 28), &[])); // Sunday
+    assert!(is_working_day(d(2027, 2, 26), &[])); // Friday
+    let h = [holiday];
+    for (date, rule, want) in [
+        (d(2027, 2, 27), Roll::Following, d(2027, 3, 2)),
+        (d(2027, 2, 27), Roll::Preceding, d(2027, 2, 26)),
+        (d(2027, 2, 27), Roll::ModifiedFollowing, d(2027, 2, 26)),
+        (d(2027, 2, 26), Roll::Following, d(2027, 2, 26)),
+        (d(2027, 2, 26), Roll::Preceding, d(2027, 2, 26)),
+        (d(2027, 2, 26), Roll::ModifiedFollowing, d(2027, 2, 26)),
+        (d(2027, 3, 6), Roll::ModifiedFollowing, d(2027, 3, 8)),
+        (d(2027, 3, 1), Roll::Preceding, d(2027, 2, 26)),
+        (d(2027, 3, 1), Roll::ModifiedFollowing, d(2027, 3, 2)),
+    ] {
+        assert_eq!(roll(date, rule, &h), Some(want), "{date} {rule:?}");
+    }
+}
+
+/// Every day from `first` for `days` days, as listed holidays.
+fn run(first: NaiveDate, days: u64) -> Vec<NaiveDate> {
+    first.iter_days().take(days as usize).collect()
+}
+
+#[test]
+fn roll_over_gives_up_with_none_never_a_holiday() {
+    let wednesday = d(2027, 1, 6);
+    let limit = u64::from(ROLL_LIMIT);
+    // A run of ROLL_LIMIT - 1 days still ends: the day after it is a working day.
+    let short = run(wednesday, limit - 1);
+    let after = wednesday + Days::new(limit - 1);
+    assert_eq!(after.weekday(), Weekday::Thu);
+    assert_eq!(roll(wednesday, Roll::Following, &short), Some(after));
+    assert_eq!(roll(wednesday, Roll::ModifiedFollowing, &short), Some(d(2027, 1, 5)));
+    // One day more and it gives up.
+    let long = run(wednesday, limit);
+    assert_eq!(roll(wednesday, Roll::Following, &long), None);
+    // Backwards from the end of a run.
+    let last = wednesday + Days::new(limit - 1);
+    assert_eq!(roll(last, Roll::Preceding, &long), None);
+    assert_eq!(roll(last, Roll::Preceding, &short), Some(last));
+    let before = run(wednesday - Days::new(limit - 2), limit - 1);
+    let day_before = wednesday - Days::new(limit - 1);
+    assert_eq!(day_before.weekday(), Weekday::Tue);
+    assert_eq!(roll(wednesday, Roll::Preceding, &before), Some(day_before));
+    // Modified following: no working day ahead, or none behind either.
+    assert_eq!(roll(wednesday, Roll::ModifiedFollowing, &long), None);
+    let december: Vec<NaiveDate> = run(d(2027, 12, 1), 31)
+        .into_iter()
+        .chain(run(d(2028, 1, 1), 3))
+        .collect();
+    assert_eq!(
+        roll(d(2027, 12, 31), Roll::ModifiedFollowing, &december),
+        Some(d(2027, 11, 30))
+    );
+    let whole: Vec<NaiveDate> = run(d(2026, 12, 1), 400);
+    assert_eq!(roll(d(2027, 12, 31), Roll::ModifiedFollowing, &whole), None);
+    // At the ends of the calendar.
+    assert_eq!(roll(NaiveDate::MAX, Roll::Following, &[NaiveDate::MAX]), None);
+    assert_eq!(roll(NaiveDate::MIN, Roll::Preceding, &[NaiveDate::MIN]), None);
+}
+
+#[test]
+fn a_year_without_working_day_is_found_at_its_limits() {
+    let friday = d(2027, 1, 1);
+    let limit = u64::from(ROLL_LIMIT);
+    assert_eq!(year_without_working_day(&[]), None);
+    // Friday 1 January 2027 + 365 days is Saturday 1 January 2028: the run of holidays
+    // reaches the limit with the weekend after it.
+    for days in [limit - 3, limit - 2] {
+        let listed = run(friday, days);
+        assert_eq!(year_without_working_day(&listed), None, "{days} days");
+    }
+    let listed = run(friday, limit - 1);
+    assert_eq!(
+        year_without_working_day(&listed),
+        Some((friday, friday + Days::new(limit)))
+    );
+    // Unsorted, repeated, with weekend days left out: the same run.
+    let mut shuffled: Vec<NaiveDate> = listed
+        .iter()
+        .rev()
+        .copied()
+        .filter(|d| d.weekday().number_from_monday() < 6)
+        .collect();
+    shuffled.extend_from_slice(&listed[..10]);
+    assert_eq!(
+        year_without_working_day(&shuffled),
+        Some((friday, friday + Days::new(limit)))
+    );
+    // The weekend before the run counts too.
+    let from_monday = run(d(2027, 1, 4), limit - 2);
+    assert_eq!(
+        year_without_working_day(&from_monday),
+        Some((d(2027, 1, 2), d(2027, 1, 4) + Days::new(limit - 3)))
+    );
+    // A working day breaks the run: two short runs are no long one.
+    let mut broken = run(friday, limit - 1);
+    broken.retain(|h| *h != d(2027, 6, 2));
+    assert_eq!(year_without_working_day(&broken), None);
+    // A short run first, then a long one.
+    let mut two = run(d(2026, 3, 2), 3);
+    two.extend(run(friday, 400));
+    assert_eq!(year_without_working_day(&two).map(|r| r.0), Some(friday));
+    // A long run first, then a short one: the first is reported.
+    let mut first_long = run(friday, 400);
+    first_long.extend(run(d(2030, 3, 4), 2));
+    assert_eq!(year_without_working_day(&first_long).map(|r| r.0), Some(friday));
 }
 
 #[test]

@@ -299,3 +299,34 @@ fn links_to_folders_are_read_once_under_their_own_path() {
     std::fs::remove_dir_all(dir).unwrap();
     std::fs::remove_dir_all(outside).unwrap();
 }
+
+#[test]
+fn eight_hundred_holidays_in_a_row_are_an_error_not_a_wrong_date() {
+    let dir = scratch("holidays");
+    std::fs::write(dir.join("good.yaml"), agreement("good")).unwrap();
+    let first = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let mut file = String::from("id: rolled\ntitle: Rolled over a broken list\nparties:\n  alpha: {name: Alpha}\n  beta: {name: Beta}\nsigned: {date: 2020-01-10}\nentry_into_force: {upon: signature}\ntermination:\n  notice: 90 days\n  roll: following\n  holidays:\n");
+    for day in first.iter_days().take(800) {
+        file.push_str(&format!("    - {day}\n"));
+    }
+    std::fs::write(dir.join("rolled.yaml"), file).unwrap();
+
+    let out = accord(&dir, &["check", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text_of(&out);
+    assert!(
+        stdout.contains("error[invalid-value]: the holidays leave no working day from 2027-01-01 to 2029-03-11"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("rolled.yaml:12:7"), "{stdout}");
+    // The other commands still report the good agreement, and name the broken one.
+    let out = accord(&dir, &["--dir", ".", "due"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("good"));
+    assert!(text(&out.stderr).contains("rolled.yaml"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+fn text_of(out: &Output) -> String {
+    text(&out.stdout) + &text(&out.stderr)
+}

@@ -59,7 +59,7 @@ fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Step
     steps.say(|| format!("notice period: {pe}"));
     let mut end = pe.date;
     if let Some(r) = rules.roll {
-        let rolled = calendar::roll(end, r, &rules.holidays);
+        let rolled = calendar::roll(end, r, &rules.holidays)?;
         if rolled != end {
             steps.say(|| {
                 format!(
@@ -108,6 +108,21 @@ fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outco
         by_non_renewal(rules, notice_date, explain),
         by_expiry(rules, notice_date, explain),
     ];
+    // A route that applies but gives no end (outside the calendar, or a roll-over that
+    // finds no working day) leaves the end unknown: another route's end could be later.
+    let term = rules.term.as_ref();
+    let applies = [
+        rules.notice.is_some(),
+        term.is_some_and(|t| t.renewal.is_some()),
+        term.is_some_and(|t| t.renewal.is_none()),
+    ];
+    if applies
+        .iter()
+        .zip(&routes)
+        .any(|(applies, route)| *applies && route.is_none())
+    {
+        return None;
+    }
     let mut best = routes.into_iter().flatten().reduce(|best, o| {
         if o.effective_date < best.effective_date {
             o

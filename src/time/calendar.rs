@@ -237,46 +237,108 @@ crate::keywords! {
 
 /// Whether `date` is a working day: not a Saturday, Sunday or listed holiday.
 pub fn is_working_day(date: NaiveDate, holidays: &[NaiveDate]) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&date)
+    !is_weekend(date) && !holidays.contains(&date)
 }
 
+/// How many days a roll-over looks at, the date included, before giving up: a year of
+/// holidays in a row is a broken list (the loader refuses one, see
+/// [`year_without_working_day`]).
+pub const ROLL_LIMIT: u32 = 366;
+
 /// Moves the last day of a forward period off a weekend or holiday (art. 3(4)).
-/// Never used for periods counted backwards.
+/// Never used for periods counted backwards. `None` when no working day is found
+/// within [`ROLL_LIMIT`] days, or at the end of the calendar: never a day that is not
+/// a working day.
 ///
 /// ```
 /// use accord::time::calendar::{roll, Roll};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Saturday 27 February 2027.
-/// assert_eq!(roll(d(2027, 2, 27), Roll::Following, &[]), d(2027, 3, 1));
-/// assert_eq!(roll(d(2027, 2, 27), Roll::Preceding, &[]), d(2027, 2, 26));
+/// assert_eq!(roll(d(2027, 2, 27), Roll::Following, &[]), Some(d(2027, 3, 1)));
+/// assert_eq!(roll(d(2027, 2, 27), Roll::Preceding, &[]), Some(d(2027, 2, 26)));
 /// // Saturday 31 July 2027: following would leave July.
-/// assert_eq!(roll(d(2027, 7, 31), Roll::ModifiedFollowing, &[]), d(2027, 7, 30));
+/// assert_eq!(roll(d(2027, 7, 31), Roll::ModifiedFollowing, &[]), Some(d(2027, 7, 30)));
 /// ```
-pub fn roll(date: NaiveDate, rule: Roll, holidays: &[NaiveDate]) -> NaiveDate {
-    let step = |d: NaiveDate, forward: bool| {
-        let mut d = d;
-        // A year of holidays in a row is a broken list; stop rather than loop.
-        for _ in 0..366 {
+pub fn roll(date: NaiveDate, rule: Roll, holidays: &[NaiveDate]) -> Option<NaiveDate> {
+    let step = |forward: bool| {
+        let mut d = date;
+        for _ in 0..ROLL_LIMIT {
             if is_working_day(d, holidays) {
-                return d;
+                return Some(d);
             }
-            d = if forward { d.succ_opt() } else { d.pred_opt() }.unwrap_or(d);
+            d = if forward { d.succ_opt() } else { d.pred_opt() }?;
         }
-        d
+        None
     };
     match rule {
-        Roll::Following => step(date, true),
-        Roll::Preceding => step(date, false),
-        Roll::ModifiedFollowing => {
-            let next = step(date, true);
-            if next.month() == date.month() {
-                next
-            } else {
-                step(date, false)
-            }
-        }
+        Roll::Following => step(true),
+        Roll::Preceding => step(false),
+        Roll::ModifiedFollowing => match step(true)? {
+            // The same month of the same year (a run of holidays can last a year).
+            next if next.with_day(1) == date.with_day(1) => Some(next),
+            _ => step(false),
+        },
     }
+}
+
+/// The first run of [`ROLL_LIMIT`] days or more without a working day that `holidays`
+/// make together with the weekends, as its first and last day: a roll-over that starts
+/// in it cannot leave it.
+///
+/// ```
+/// use accord::time::calendar::year_without_working_day;
+/// use chrono::{Days, NaiveDate};
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let run: Vec<NaiveDate> = (0..800).map(|i| d(2027, 1, 1) + Days::new(i)).collect();
+/// // 2027-01-01 is a Friday; the run ends on Sunday 2029-03-11, the weekend after it.
+/// assert_eq!(year_without_working_day(&run), Some((d(2027, 1, 1), d(2029, 3, 11))));
+/// assert_eq!(year_without_working_day(&run[..300]), None);
+/// ```
+pub fn year_without_working_day(holidays: &[NaiveDate]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut days: Vec<NaiveDate> = holidays.iter().copied().filter(|d| !is_weekend(*d)).collect();
+    days.sort_unstable();
+    days.dedup();
+    // Runs of listed weekdays joined by weekends, each widened by its weekends.
+    let mut run: Option<(NaiveDate, NaiveDate)> = None;
+    for h in days {
+        run = match run {
+            Some((first, last)) if weekends_only(last, h) => Some((first, h)),
+            Some(done) => {
+                let done = widen(done);
+                if long(done) {
+                    return Some(done);
+                }
+                Some((h, h))
+            }
+            None => Some((h, h)),
+        };
+    }
+    run.map(widen).filter(|r| long(*r))
+}
+
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// Whether every day strictly between `a` and `b` is a Saturday or Sunday.
+fn weekends_only(a: NaiveDate, b: NaiveDate) -> bool {
+    a.iter_days().skip(1).take_while(|d| *d < b).all(is_weekend)
+}
+
+/// A run of non-working days with the weekend days on either side of it.
+fn widen((mut first, mut last): (NaiveDate, NaiveDate)) -> (NaiveDate, NaiveDate) {
+    while let Some(d) = first.pred_opt().filter(|d| is_weekend(*d)) {
+        first = d;
+    }
+    while let Some(d) = last.succ_opt().filter(|d| is_weekend(*d)) {
+        last = d;
+    }
+    (first, last)
+}
+
+fn long((first, last): (NaiveDate, NaiveDate)) -> bool {
+    (last - first).num_days() >= i64::from(ROLL_LIMIT) - 1
 }
 
 /// The English name of a month (1–12).
@@ -365,8 +427,8 @@ mod tests {
     #[test]
     fn roll_over_with_holidays() {
         let holidays = [d(2027, 3, 1)];
-        assert_eq!(roll(d(2027, 2, 27), Roll::Following, &holidays), d(2027, 3, 2));
-        assert_eq!(roll(d(2027, 3, 3), Roll::Following, &holidays), d(2027, 3, 3));
+        assert_eq!(roll(d(2027, 2, 27), Roll::Following, &holidays), Some(d(2027, 3, 2)));
+        assert_eq!(roll(d(2027, 3, 3), Roll::Following, &holidays), Some(d(2027, 3, 3)));
         assert_eq!(Roll::parse("modified-following"), Some(Roll::ModifiedFollowing));
         assert_eq!(Roll::parse("sideways"), None);
     }
