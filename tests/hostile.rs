@@ -219,19 +219,24 @@ fn an_unreadable_subfolder_is_reported_and_the_rest_is_read() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
-#[test]
-fn a_path_too_long_for_the_system_is_reported() {
-    // Folders nested until their path passes the system's limit (4,096 bytes on Linux,
-    // 1,024 on macOS), built from the inside out so that no call needs a long path.
-    let dir = scratch("long");
-    std::fs::write(dir.join("good.yaml"), agreement("good")).unwrap();
+/// Puts `file` into folders nested until their path passes the system's limit (4,096
+/// bytes on Linux, 1,024 on macOS), built from the inside out so that no call needs a
+/// long path: a folder that cannot be read, whoever runs the test (even root).
+fn too_deep(dir: &Path, file: &str, text: &str) {
     let name = |i: usize| format!("{i:02}{}", "x".repeat(200));
     std::fs::create_dir(dir.join(name(0))).unwrap();
-    std::fs::write(dir.join(name(0)).join("deepest.yaml"), agreement("deepest")).unwrap();
+    std::fs::write(dir.join(name(0)).join(file), text).unwrap();
     for i in 1..25 {
         std::fs::create_dir(dir.join(name(i))).unwrap();
         std::fs::rename(dir.join(name(i - 1)), dir.join(name(i)).join(name(i - 1))).unwrap();
     }
+}
+
+#[test]
+fn a_path_too_long_for_the_system_is_reported() {
+    let dir = scratch("long");
+    std::fs::write(dir.join("good.yaml"), agreement("good")).unwrap();
+    too_deep(&dir, "deepest.yaml", &agreement("deepest"));
     let loaded = load_paths(std::slice::from_ref(&dir), 2).unwrap();
     let ids: Vec<&str> = loaded.agreements.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["good"]);
@@ -329,4 +334,36 @@ fn eight_hundred_holidays_in_a_row_are_an_error_not_a_wrong_date() {
 
 fn text_of(out: &Output) -> String {
     text(&out.stdout) + &text(&out.stderr)
+}
+
+#[test]
+fn new_stops_when_the_folder_cannot_be_read_whole() {
+    // The agreement `dup` exists where the scan cannot read it: `new dup` must not
+    // create a second file with its id (the first would then drop out of `list`).
+    let new = [
+        "--dir", ".", "new", "dup", "--title", "Second", "--party", "a=A", "--party", "b=B",
+    ];
+    let dir = scratch("new-deep");
+    std::fs::write(dir.join("good.yaml"), agreement("good")).unwrap();
+    too_deep(&dir, "dup.yaml", &agreement("dup"));
+    let out = accord(&dir, &new);
+    assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
+    let err = text(&out.stderr);
+    assert!(err.contains("error[unreadable-folder]"), "{err}");
+    assert!(err.contains("nothing was written: `dup` cannot be checked"), "{err}");
+    assert!(!dir.join("dup.yaml").exists());
+    std::fs::remove_dir_all(dir).unwrap();
+
+    let dir = scratch("new-dangling");
+    std::os::unix::fs::symlink("elsewhere/dup.yaml", dir.join("dup-link.yaml")).unwrap();
+    let out = accord(&dir, &new);
+    assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
+    assert!(text(&out.stderr).contains("dup-link.yaml"));
+    assert!(!dir.join("dup.yaml").exists());
+    // With the folder whole again, `new` writes.
+    std::fs::remove_file(dir.join("dup-link.yaml")).unwrap();
+    let out = accord(&dir, &new);
+    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
+    assert!(dir.join("dup.yaml").exists());
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -5,7 +5,7 @@ use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::file::edit::template;
 use crate::file::parse::{self, Texts};
 use crate::file::validate::is_valid_id;
@@ -44,13 +44,27 @@ pub(crate) fn run(args: &NewArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
     }
     let path = dir.join(format!("{}.yaml", args.id));
     let same_id = |a: Agreement| (a.id == args.id && a.file != path).then_some(a.file);
-    if let Ok(scanned) = load::scan_paths(std::slice::from_ref(dir), cx.jobs, Texts::Skip, same_id) {
-        if let Some(file) = scanned.entries.into_iter().flatten().next() {
-            return Err(Error::IdInUse {
-                id: args.id.clone(),
-                file,
-            });
-        }
+    // The id must be checked against every file: a scan that fails, or that could not
+    // read some of them, stops `new` rather than risk a second agreement with that id.
+    let scanned = load::scan_paths(std::slice::from_ref(dir), cx.jobs, Texts::Skip, same_id)?;
+    let unread: Vec<Diagnostic> = scanned
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code, Code::UnreadableFile | Code::UnreadableFolder))
+        .cloned()
+        .collect();
+    if !unread.is_empty() {
+        report::diagnostics::text(io.err, &unread, io.err_color)?;
+        return Err(Error::NotWritten(format!(
+            "nothing was written: `{}` cannot be checked against what cannot be read",
+            args.id
+        )));
+    }
+    if let Some(file) = scanned.entries.into_iter().flatten().next() {
+        return Err(Error::IdInUse {
+            id: args.id.clone(),
+            file,
+        });
     }
     let _lock = Lock::take(&path).map_err(Error::File)?;
     if path.exists() && !args.force {
