@@ -397,3 +397,94 @@ fn month_names_and_year_ends() {
     assert_eq!(end_of_year(d(2027, 2, 28)), d(2027, 12, 31));
     assert_eq!(end_of_year(d(2028, 12, 31)), d(2028, 12, 31));
 }
+
+#[test]
+fn periods_are_read_in_each_form_and_written_back() {
+    for (text, want) in [
+        ("90 days", p(0, 0, 0, 90)),
+        ("1 day", p(0, 0, 0, 1)),
+        ("2 weeks", p(0, 0, 2, 0)),
+        ("one week", p(0, 0, 1, 0)),
+        ("six months", p(0, 6, 0, 0)),
+        ("Twelve Months", p(0, 12, 0, 0)),
+        ("1 year", p(1, 0, 0, 0)),
+        ("1 year, 6 months and 2 weeks and 3 days", p(1, 6, 2, 3)),
+        ("  3 days  ", p(0, 0, 0, 3)),
+        ("P90D", p(0, 0, 0, 90)),
+        ("p2w", p(0, 0, 2, 0)),
+        ("P6M", p(0, 6, 0, 0)),
+        ("P1Y6M2W3D", p(1, 6, 2, 3)),
+        ("P0D", p(0, 0, 0, 0)),
+    ] {
+        assert_eq!(Period::parse(text), Ok(want), "{text}");
+    }
+    for (period, text, possessive) in [
+        (p(0, 0, 0, 1), "1 day", "1 day's"),
+        (p(0, 0, 0, 90), "90 days", "90 days'"),
+        (p(0, 1, 0, 0), "1 month", "1 month's"),
+        (
+            p(1, 6, 2, 3),
+            "1 year 6 months 2 weeks 3 days",
+            "1 year 6 months 2 weeks 3 days'",
+        ),
+        (p(2, 0, 1, 0), "2 years 1 week", "2 years 1 week's"),
+        (p(0, 0, 0, 0), "0 days", "0 days'"),
+    ] {
+        assert_eq!(period.to_string(), text);
+        assert_eq!(period.possessive(), possessive);
+        assert_eq!(Period::parse(text), Ok(period));
+    }
+}
+
+#[test]
+fn a_period_that_cannot_be_read_says_why() {
+    for (text, why) in [
+        ("", "empty period"),
+        ("   ", "empty period"),
+        ("90", "needs a number and a unit for each part"),
+        ("90days", "needs a number and a unit for each part"),
+        ("6months 2", "`6months` is not a number"),
+        ("ninety days", "`ninety` is not a number"),
+        ("6 moons", "`moons` is not a unit"),
+        ("6 months 2 months", "gives months twice"),
+        ("4294967296 days", "`4294967296` is too large a number"),
+        ("P", "has no length after `P`"),
+        ("P6", "ends with a number without a unit"),
+        ("PT6H", "has a time part"),
+        ("P6M6M", "gives `M` twice"),
+        ("PM", "has `M` without a number before it"),
+        ("P6X", "has an unknown unit `X`"),
+        ("P4294967296D", "has a number too large"),
+        ("P 6M", "`p` is not a number"),
+        ("P1001Y", "longer than 1000 years"),
+    ] {
+        let err = Period::parse(text).expect_err(text);
+        assert!(err.0.contains(why), "{text:?}: {}", err.0);
+        if !why.contains("1000 years") {
+            assert!(
+                err.0.ends_with("or ISO 8601 such as `P90D`, `P6M`, `P1Y6M`, `P2W`"),
+                "{text:?}: {}",
+                err.0
+            );
+        }
+    }
+}
+
+#[test]
+fn period_totals_and_zero() {
+    assert!(Period::default().is_zero());
+    for nonzero in [Period::days(1), Period::weeks(1), Period::months(1), Period::years(1)] {
+        assert!(!nonzero.is_zero(), "{nonzero:?}");
+    }
+    assert!(Period::months(1).has_months() && Period::years(1).has_months());
+    assert!(!Period::days(40).has_months() && !Period::default().has_months());
+    assert_eq!(p(2, 3, 4, 5).total_months(), 27);
+    assert_eq!(p(2, 3, 4, 5).total_days(), 33);
+    assert_eq!(p(2, 3, 4, 5).approx_days(), 27 * 31 + 33);
+    assert_eq!(p(1, 2, 3, 4).times(3), Some(p(3, 6, 9, 12)));
+    assert_eq!(p(0, 0, 0, 2).times(u32::MAX), None);
+    assert_eq!(Period::days(3), p(0, 0, 0, 3));
+    assert_eq!(Period::weeks(3), p(0, 0, 3, 0));
+    assert_eq!(Period::months(3), p(0, 3, 0, 0));
+    assert_eq!(Period::years(3), p(3, 0, 0, 0));
+}

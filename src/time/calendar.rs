@@ -168,15 +168,18 @@ pub fn next_occurrence(anchor: NaiveDate, period: Period, on_or_after: NaiveDate
     // Zero when the anchor is on or after the date already (k is at least 1 anyway).
     let months_to_go = u64::try_from(months_to_reach(anchor, on_or_after)).unwrap_or(0);
     let days_to_go = u64::try_from((on_or_after - anchor).num_days()).unwrap_or(0);
-    let needed = match (months, days) {
-        // Occurrence k is `anchor + k × months` months: k × months must reach the
-        // months to go.
-        (_, 0) => months_to_go.div_ceil(months),
+    let needed = if months == 0 {
         // Occurrence k is `anchor + k × days` days.
-        (0, _) => days_to_go.div_ceil(days),
-        // Both: the months alone reach the date by `hi`, and the days only add.
-        _ => {
-            let hi = u32::try_from(months_to_go.div_ceil(months).max(1)).ok()?;
+        days_to_go.div_ceil(days)
+    } else {
+        // Occurrence k is `anchor + k × months` months, then `k × days` days: the
+        // months alone reach the date at `by_months`, which is the answer when there
+        // are no days, and otherwise the top of a bisection (the days only add).
+        let by_months = months_to_go.div_ceil(months);
+        if days == 0 {
+            by_months
+        } else {
+            let hi = u32::try_from(by_months.max(1)).ok()?;
             u64::from(bisect(anchor, period, on_or_after, hi)?)
         }
     };
