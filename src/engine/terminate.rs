@@ -3,10 +3,11 @@
 //! ([`latest_notice`]), and the notice windows of each term of a tacitly renewed
 //! agreement ([`windows`]). Rules: domain.md §1–3.
 
-use super::notice::{end_date, end_only, Outcome};
+use super::notice::{end_date, end_only, Outcome, Route};
 use super::rules::{rules, Options, Refusal, Rules};
 use super::status::{status, State};
 use crate::model::Agreement;
+use crate::time::calendar::ROLL_LIMIT;
 use chrono::{Days, NaiveDate};
 
 /// What `accord terminate` is asked.
@@ -68,7 +69,9 @@ pub fn answer(
             })
         }
         Question::Notice(n) => end_date(&rules, n),
-        Question::EndBy(e) => latest_notice(&rules, e),
+        // A fixed term that expires by then needs no notice: its expiry is the answer.
+        Question::EndBy(e) => latest_notice(&rules, e)
+            .or_else(|| end_date(&rules, e).filter(|o| o.route == Route::Expiry && o.effective_date <= e)),
         Question::Terms => None,
     };
     let windows = windows(&rules, as_of, 3);
@@ -82,8 +85,10 @@ pub fn answer(
 
 /// The latest date notice can be received so that the agreement has ended on or
 /// before `end_by`: the largest D with `end_date(D) ≤ end_by`, found by bisection over
-/// days (end_date never decreases as D grows), never by subtracting a period.
-/// `None` when even notice on the first day in force ends it later.
+/// days (end_date never decreases as D grows), never by subtracting a period, so that
+/// `end(D) ≤ end_by < end(D + 1 day)`. `None` when even notice on the first day in
+/// force ends it later, and when no notice is needed because a fixed term expires by
+/// `end_by` (every day would do: there is no latest).
 ///
 /// ```
 /// use accord::engine::rules::{Basis, Rules};
@@ -107,22 +112,29 @@ pub fn latest_notice(rules: &Rules, end_by: NaiveDate) -> Option<Outcome> {
 /// The date [`latest_notice`] finds, without computing its explanation.
 pub fn latest_notice_date(rules: &Rules, end_by: NaiveDate) -> Option<NaiveDate> {
     let fits = |d: NaiveDate| end_only(rules, d).is_some_and(|e| e <= end_by);
+    // Notice received after `end_by` can still end the agreement by then when a
+    // roll-over moves the end back (preceding), by less than ROLL_LIMIT days; notice
+    // that late ends it later, unless a fixed term expires by then on its own.
     let mut lo = rules.start;
-    if end_by < lo || !fits(lo) {
+    let mut hi = end_by.checked_add_days(Days::new(u64::from(ROLL_LIMIT)))?;
+    if !fits(lo) || fits(hi) {
         return None;
     }
-    let mut hi = end_by;
-    // Invariant: fits(lo); the answer is in [lo, hi].
-    while lo < hi {
-        let span = (hi - lo).num_days() as u64;
-        let mid = lo.checked_add_days(Days::new(span.div_ceil(2)))?;
+    // Invariant: fits(lo) and not fits(hi); each step halves the days between them,
+    // fewer than 2^64.
+    for _ in 0..u64::BITS {
+        let span = (hi - lo).num_days().unsigned_abs();
+        if span == 1 {
+            return Some(lo);
+        }
+        let mid = lo.checked_add_days(Days::new(span / 2))?;
         if fits(mid) {
             lo = mid;
         } else {
-            hi = mid.pred_opt()?;
+            hi = mid;
         }
     }
-    Some(lo)
+    None
 }
 
 /// The notice window of one term of a tacitly renewed agreement.

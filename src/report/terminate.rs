@@ -33,6 +33,15 @@ pub(crate) fn text(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::R
             )?;
             steps(out, o)?;
         }
+        (Question::EndBy(e), Some(o)) if o.route == Route::Expiry => {
+            writeln!(
+                out,
+                "to have ended by {e}, no notice is needed → in force until {}{}",
+                o.effective_date,
+                route_note(o)
+            )?;
+            steps(out, o)?;
+        }
         (Question::EndBy(e), Some(o)) => {
             writeln!(
                 out,
@@ -143,6 +152,7 @@ pub(crate) fn json(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::R
     );
     let (notice_date, effective_date, latest) = match (q, outcome) {
         (Question::Notice(_), Some(o)) => (Some(o.notice_date), Some(o.effective_date), None),
+        (Question::EndBy(_), Some(o)) if o.route == Route::Expiry => (None, Some(o.effective_date), None),
         (Question::EndBy(_), Some(o)) => (None, Some(o.effective_date), Some(o.notice_date)),
         _ => (None, None, None),
     };
