@@ -248,20 +248,17 @@ pub struct Notice {
 /// The earliest-ending notice given by `as_of` and not revoked (VCLT art. 68) before
 /// its end date.
 pub fn pending_notice(a: &Agreement, as_of: NaiveDate) -> Option<Notice> {
-    if !a
+    let given: Vec<&Event> = a
         .events
         .iter()
-        .any(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of)
-    {
+        .filter(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of)
+        .collect();
+    if given.is_empty() {
         return None;
     }
     let rules = rules(a, as_of, &Options::default()).ok();
     let mut best: Option<Notice> = None;
-    for e in a
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of)
-    {
+    for e in given {
         let Some(by) = &e.by else { continue };
         let end = rules
             .as_ref()

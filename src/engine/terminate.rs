@@ -157,7 +157,7 @@ pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let Some((mut k, _, _)) = term.first_ending_on_or_after(as_of) else {
+    let Some((k, _, _)) = term.first_ending_on_or_after(as_of) else {
         return out;
     };
     // The window of term k opens the day after the window of term k - 1 closes.
@@ -165,8 +165,14 @@ pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
         .checked_sub(1)
         .and_then(|p| term.term(p))
         .and_then(|(_, e)| latest_notice_date(rules, e));
-    let last = k.saturating_add(count as u32 + 100);
-    while out.len() < count && k < last {
+    // A term whose notice period cannot fit has no window; look a hundred terms on.
+    let last = k
+        .saturating_add(u32::try_from(count).unwrap_or(u32::MAX))
+        .saturating_add(100);
+    for k in k..=last {
+        if out.len() == count {
+            break;
+        }
         let Some((s, e)) = term.term(k) else { break };
         let closes = latest_notice_date(rules, e);
         let opens = prev_close.and_then(|c| c.succ_opt()).unwrap_or(rules.start);
@@ -182,7 +188,6 @@ pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
             }
             prev_close = Some(c);
         }
-        k += 1;
     }
     out
 }

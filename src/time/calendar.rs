@@ -218,7 +218,7 @@ fn bisect(anchor: NaiveDate, period: Period, date: NaiveDate, mut hi: u32) -> Op
         if lo == hi {
             return Some(lo);
         }
-        let mid = lo + (hi - lo) / 2;
+        let mid = lo.midpoint(hi);
         // Past the end of the calendar is after any date.
         if occurrence(anchor, period, mid).is_none_or(|d| d >= date) {
             hi = mid;
