@@ -99,7 +99,11 @@ fn rules(u: &mut Unstructured) -> Result<Rules> {
     let start = date(u)?;
     let notice = if u.arbitrary()? { Some(nonzero(u)?) } else { None };
     let term = if u.arbitrary()? {
-        let renewal = if u.arbitrary()? { Some((nonzero(u)?, nonzero(u)?)) } else { None };
+        let renewal = if u.arbitrary()? {
+            Some((nonzero(u)?, nonzero(u)?))
+        } else {
+            None
+        };
         Some(TermRules {
             start: if u.arbitrary()? { date(u)? } else { start },
             length: nonzero(u)?,
@@ -116,10 +120,18 @@ fn rules(u: &mut Unstructured) -> Result<Rules> {
     Ok(Rules {
         agreement: "fuzz".into(),
         start,
-        notice: if notice.is_none() && term.is_none() { Some(Period::months(12)) } else { notice },
+        notice: if notice.is_none() && term.is_none() {
+            Some(Period::months(12))
+        } else {
+            notice
+        },
         basis: Basis::Clause,
         article: None,
-        effective: if u.arbitrary()? { Effective::EndOfCalendarYear } else { Effective::EndOfNotice },
+        effective: if u.arbitrary()? {
+            Effective::EndOfCalendarYear
+        } else {
+            Effective::EndOfNotice
+        },
         minimum_end: if u.arbitrary()? { Some(date(u)?) } else { None },
         term,
         roll,
@@ -150,14 +162,24 @@ fn written(u: &mut Unstructured) -> Result<String> {
     Ok(if u.arbitrary()? {
         format!("P{}Y{}M{}W{}D", p.years, p.months, p.weeks, p.days)
     } else {
-        format!("{} years {} months {} weeks {} days", p.years, p.months, p.weeks, p.days)
+        format!(
+            "{} years {} months {} weeks {} days",
+            p.years, p.months, p.weeks, p.days
+        )
     })
 }
 
 fn agreement_paths(u: &mut Unstructured) -> Result<()> {
     let (signed, from, due_on, notice_on, as_of) = (date(u)?, date(u)?, date(u)?, date(u)?, date(u)?);
-    let (notice, length, renewal, renewal_notice, every, lead, within) =
-        (written(u)?, written(u)?, written(u)?, written(u)?, written(u)?, written(u)?, written(u)?);
+    let (notice, length, renewal, renewal_notice, every, lead, within) = (
+        written(u)?,
+        written(u)?,
+        written(u)?,
+        written(u)?,
+        written(u)?,
+        written(u)?,
+        written(u)?,
+    );
     let text = format!(
         "id: fuzz\ntitle: Fuzz\nparties:\n  a: {{name: A}}\n  b: {{name: B}}\nsigned: {{date: {signed}}}\n\
          entry_into_force: {{upon: signature}}\n\

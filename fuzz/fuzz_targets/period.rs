@@ -14,9 +14,16 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     match Period::parse(&text) {
         Ok(p) => {
-            assert!(p.total_months() <= 12_000 && p.total_days() <= 366_000, "{text:?}: {p:?}");
+            assert!(
+                p.total_months() <= 12_000 && p.total_days() <= 366_000,
+                "{text:?}: {p:?}"
+            );
             assert_eq!(Period::parse(&p.to_string()), Ok(p), "{text:?}");
-            for date in [NaiveDate::MIN, NaiveDate::MAX, NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()] {
+            for date in [
+                NaiveDate::MIN,
+                NaiveDate::MAX,
+                NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(),
+            ] {
                 let _ = (shift(date, p), shift_back(date, p), period_end(date, p));
             }
         }
