@@ -191,6 +191,12 @@ codes! {
     UnreadableFile = "unreadable-file", Error: "a file that cannot be read (a broken link, a pipe or device, no permission), is not UTF-8 or is too large",
     UnreadableFolder = "unreadable-folder", Error: "a folder that cannot be read, or a link into /proc, /sys or /dev",
     SkippedPath = "skipped-path", Warning: "a link to a folder that is read already, or that holds the folder being read",
+    UnknownArticle = "unknown-article", Warning: "an article cited (by an obligation, an amendment, a clause, a survival clause) that the file's `articles` do not list",
+    NoticeByCollectiveParty = "notice-by-collective-party", Error: "a notice recorded as given by a collective party entry (\"Other parties\")",
+    NoticeBeforePermitted = "notice-before-permitted", Error: "a notice recorded before the first day the termination clause permits (`not_before`)",
+    LaterDateTooEarly = "later-date-too-early", Error: "a notice naming a day to take effect that is before the day it takes effect anyway",
+    NotBeforeTooLong = "not-before-too-long", Error: "a waiting period before notice (`not_before`) no shorter than a fixed term that is not renewed",
+    EntryIntoForceDiffers = "entry-into-force-differs", Warning: "a recorded entry into force on another day than the clause and the recorded events give",
 }
 
 impl Code {

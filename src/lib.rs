@@ -6,7 +6,8 @@
 //! (files found and read on several threads) → [`file`](mod@file) (one file's text → raw shape →
 //! checked [`model`], every problem a [`diagnostic`]) → [`engine`] (status, termination,
 //! schedule: pure functions of agreements and a date, on [`time`] arithmetic) → `report`
-//! (the only code that prints). DESIGN.md describes the rules between the layers.
+//! (the only code that prints). Beside the engines, [`import`] drafts an agreement file
+//! from the agreement's text. DESIGN.md describes the rules between the layers.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(clippy::too_many_lines, clippy::missing_errors_doc)]
 #![warn(unreachable_pub)]
@@ -16,6 +17,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod file;
 pub mod folder;
+pub mod import;
 pub mod keyword;
 pub mod model;
 pub(crate) mod report;

@@ -37,6 +37,36 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// The command meant by a mistyped one: the nearest by edit distance, counting two
+/// words made of the same letters but one as one edit apart ("dew" and "due"), and at
+/// equal distance the first of `commands` (list the read-only ones first, so that a
+/// typo never suggests a command that writes when one that reads is as close).
+pub(crate) fn command<'a>(input: &str, commands: &[&'a str]) -> Option<&'a str> {
+    let input = input.to_lowercase();
+    commands
+        .iter()
+        .map(|c| (distance(&input, c).min(letters_apart(&input, c)), *c))
+        .filter(|(d, c)| *d <= (input.chars().count().max(c.chars().count()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// How many letters one word has that the other lacks (the larger of the two counts),
+/// whatever their order.
+fn letters_apart(a: &str, b: &str) -> usize {
+    let mut only_a: Vec<char> = a.chars().collect();
+    let mut only_b = Vec::new();
+    for ch in b.chars() {
+        match only_a.iter().position(|c| *c == ch) {
+            Some(i) => {
+                only_a.swap_remove(i);
+            }
+            None => only_b.push(ch),
+        }
+    }
+    only_a.len().max(only_b.len())
+}
+
 /// ` (did you mean `x`?)`-style help text, or `None`.
 pub(crate) fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     closest(input, candidates).map(|c| format!("did you mean `{c}`?"))
@@ -63,6 +93,16 @@ mod tests {
         );
         assert_eq!(closest("a", ["b"]), Some("b"));
         assert_eq!(closest("ab", ["xyz"]), None);
+    }
+
+    #[test]
+    fn a_mistyped_command_suggests_the_reading_one_first() {
+        let commands = ["due", "list", "show", "status", "new", "record"];
+        assert_eq!(command("dew", &commands), Some("due"));
+        assert_eq!(command("lsit", &commands), Some("list"));
+        assert_eq!(command("nwe", &commands), Some("new"));
+        assert_eq!(command("recrod", &commands), Some("record"));
+        assert_eq!(command("xyz", &commands), None);
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! counted one at a time, and months by calendar arithmetic on (year, month) with the
 //! month's length found by walking its days.
 
-use accord::engine::notice::end_date;
-use accord::engine::rules::{Basis, Rules, TermRules};
+use accord::engine::notice::{end_date, with_later_date};
+use accord::engine::rules::{FirstNotice, Rules, TermRules};
 use accord::engine::terminate::latest_notice;
-use accord::model::Effective;
+use accord::model::{Counting, Effective};
+use accord::time::after::After;
 use accord::time::calendar::{next_occurrence, occurrence, shift};
 use accord::time::period::Period;
 use chrono::{Datelike, NaiveDate};
@@ -57,17 +58,22 @@ fn period() -> impl Strategy<Value = Period> {
 }
 
 fn simple_rules(start: NaiveDate, notice: Period) -> Rules {
-    Rules {
-        agreement: "p".into(),
-        start,
-        notice: Some(notice),
-        basis: Basis::Clause,
-        article: None,
-        effective: Effective::EndOfNotice,
-        minimum_end: None,
-        term: None,
-        roll: None,
-        holidays: vec![],
+    Rules::notice("p", start, notice)
+}
+
+/// The first day of the month `n` months after `date`'s, found by walking day by day
+/// and counting the firsts of months passed.
+fn oracle_first_of_month(date: NaiveDate, n: u32) -> NaiveDate {
+    let mut d = date;
+    let mut firsts = 0;
+    loop {
+        d = d.succ_opt().unwrap();
+        if d.day() == 1 {
+            firsts += 1;
+            if firsts == n {
+                return d;
+            }
+        }
     }
 }
 
@@ -80,10 +86,18 @@ proptest! {
     }
 
     #[test]
-    fn effective_date_matches_the_oracle(start in date(), notice in period(), gap in 0i64..20_000) {
+    fn the_end_of_a_notice_matches_the_oracle(start in date(), notice in period(), gap in 0i64..20_000) {
         let rules = simple_rules(start, notice);
         let d = start + chrono::Duration::days(gap);
-        prop_assert_eq!(end_date(&rules, d).unwrap().effective_date, oracle_add(d, notice));
+        let end = end_date(&rules, d).unwrap();
+        prop_assert_eq!(end.last_day_in_force, oracle_add(d, notice));
+        prop_assert_eq!(end.takes_effect_on, oracle_add(d, notice).succ_opt().unwrap());
+        // Counted to the anniversary, it takes effect on the same date one period later.
+        let mut anniversary = simple_rules(start, notice);
+        anniversary.counting = Counting::Anniversary;
+        let end = end_date(&anniversary, d).unwrap();
+        prop_assert_eq!(end.takes_effect_on, oracle_add(d, notice));
+        prop_assert_eq!(end.last_day_in_force, oracle_add(d, notice).pred_opt().unwrap());
     }
 
     #[test]
@@ -100,6 +114,51 @@ proptest! {
         prop_assert_eq!(next, occurrence(anchor, p, k).unwrap());
         if k > 1 {
             prop_assert!(occurrence(anchor, p, k - 1).unwrap() < on);
+        }
+    }
+
+    /// A later date named in the notice takes effect if it is not before the computed
+    /// day, and is refused otherwise.
+    #[test]
+    fn a_later_date_is_taken_only_when_not_earlier(start in date(), notice in period(), gap in 0i64..5_000, shift_days in -400i64..400) {
+        let mut rules = simple_rules(start, notice);
+        rules.later_date = true;
+        let d = start + chrono::Duration::days(gap);
+        let computed = end_date(&rules, d).unwrap();
+        let requested = computed.takes_effect_on + chrono::Duration::days(shift_days);
+        match with_later_date(&rules, computed.clone(), requested) {
+            Ok(o) => {
+                prop_assert!(requested >= computed.takes_effect_on);
+                prop_assert_eq!(o.takes_effect_on, requested);
+                prop_assert_eq!(o.last_day_in_force, requested.pred_opt().unwrap());
+            }
+            Err(_) => prop_assert!(requested < computed.takes_effect_on),
+        }
+    }
+
+    /// The calendar rules of entry-into-force clauses against day-by-day walking.
+    #[test]
+    fn after_rules_match_the_oracle(d in date(), p in period(), n in 1u32..13) {
+        prop_assert_eq!(After::Period(p).apply(d).unwrap(), oracle_add(d, p));
+        prop_assert_eq!(After::FirstDayOfMonth(n).apply(d).unwrap(), oracle_first_of_month(d, n));
+    }
+
+    /// With a waiting period before notice, the latest notice day is never before the
+    /// first permitted one, and when none fits, notice on that day ends it too late.
+    #[test]
+    fn latest_notice_respects_the_waiting_period(start in date(), notice in period(), wait in 1u32..6, gap in 0i64..8_000) {
+        let mut rules = simple_rules(start, notice);
+        let first = oracle_add(start, Period::years(wait));
+        rules.first_notice = Some(FirstNotice { date: first, rule: String::new() });
+        let e = start + chrono::Duration::days(gap);
+        match latest_notice(&rules, e) {
+            Some(o) => {
+                prop_assert!(o.notice_date >= first);
+                prop_assert!(o.last_day_in_force <= e);
+                let next = o.notice_date.succ_opt().unwrap();
+                prop_assert!(end_date(&rules, next).unwrap().last_day_in_force > e);
+            }
+            None => prop_assert!(end_date(&rules, first).unwrap().last_day_in_force > e),
         }
     }
 
@@ -125,12 +184,12 @@ proptest! {
         let e = start + chrono::Duration::days(gap);
         match latest_notice(&rules, e) {
             Some(o) => {
-                prop_assert!(o.effective_date <= e);
-                prop_assert_eq!(end_date(&rules, o.notice_date).unwrap().effective_date, o.effective_date);
+                prop_assert!(o.last_day_in_force <= e);
+                prop_assert_eq!(end_date(&rules, o.notice_date).unwrap().last_day_in_force, o.last_day_in_force);
                 let next = o.notice_date.succ_opt().unwrap();
-                prop_assert!(end_date(&rules, next).unwrap().effective_date > e);
+                prop_assert!(end_date(&rules, next).unwrap().last_day_in_force > e);
             }
-            None => prop_assert!(end_date(&rules, start).unwrap().effective_date > e),
+            None => prop_assert!(end_date(&rules, start).unwrap().last_day_in_force > e),
         }
     }
 }

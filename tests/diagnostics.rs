@@ -96,6 +96,19 @@ fn every_code_has_a_fixture_and_documentation() {
 }
 
 #[test]
+fn the_table_of_checks_states_each_code_as_the_program_does() {
+    let docs = std::fs::read_to_string("docs/checks.md").unwrap();
+    for code in Code::ALL {
+        let severity = match code.default_severity() {
+            accord::diagnostic::Severity::Error => "error",
+            accord::diagnostic::Severity::Warning => "warning",
+        };
+        let row = format!("| [`{0}`](#{0}) | {severity} | {1} |", code.name(), code.summary());
+        assert!(docs.contains(&row), "docs/checks.md has no row\n{row}");
+    }
+}
+
+#[test]
 fn bundled_agreements_load_without_any_diagnostic() {
     let loaded = load::load_paths(&[PathBuf::from("agreements")], 2).unwrap();
     assert_eq!(loaded.files, 4);

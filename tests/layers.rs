@@ -12,15 +12,25 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("diagnostic", &[]),
     ("time", &["keyword"]),
     ("model", &["time", "keyword"]),
-    ("file", &["model", "time", "keyword", "diagnostic", "suggest"]),
+    // The checks across a file's clauses (validate/coherence.rs) ask the engines what the
+    // record gives: a notice before it is permitted, a recorded entry into force that
+    // differs from the clause. The engines never refer back to files.
+    ("file", &["engine", "model", "time", "keyword", "diagnostic", "suggest"]),
     ("folder", &["file", "model", "time", "keyword", "diagnostic", "suggest"]),
     ("engine", &["model", "time", "keyword", "suggest"]),
-    ("report", &["engine", "model", "time", "keyword", "diagnostic"]),
+    // The importer turns an agreement's text into a draft file: beside the engines, it
+    // reads no file and prints nothing; the command checks and writes what it drafts.
+    ("import", &["model", "time", "keyword"]),
+    (
+        "report",
+        &["engine", "import", "model", "time", "keyword", "diagnostic"],
+    ),
     (
         "cli",
         &[
             "report",
             "engine",
+            "import",
             "folder",
             "file",
             "model",

@@ -302,7 +302,7 @@ fn renewal_windows_and_fixed_terms() {
     assert_eq!(items[0].article.as_deref(), Some("Art. 9"));
     assert_eq!(
         items[0].explanation,
-        "fixed term of 2 years from 2020-03-31: 2020-03-31 + 2 years = 2022-03-31; a term ends the day before, on 2022-03-30"
+        "fixed term of 2 years from 2020-03-31: 2020-03-31 + 2 years = 2022-03-31; a term ends the day before, on 2022-03-30, its last day in force"
     );
     assert!(all(&fixed, d(2022, 3, 31)).is_empty());
 }
@@ -442,7 +442,7 @@ fn the_report_is_in_date_order_open_items_last_ties_by_agreement_kind_and_id() {
     );
     let sooner = agreement(
         "b-sooner",
-        &format!("{IN_FORCE}term: {{length: 6 years 9 months}}\nobligations:\n  - {{id: a, text: A, parties: [beta], article: Art. 1, once: true, due: 2027-01-01}}\n  - {{id: b, text: B, parties: [beta], article: Art. 2, once: true, due: 2026-12-01}}\n  - {{id: open, text: O, parties: [beta], article: Art. 3, once: true}}\n"),
+        &format!("{IN_FORCE}term: {{length: 6 years 10 months}}\nobligations:\n  - {{id: a, text: A, parties: [beta], article: Art. 1, once: true, due: 2027-01-01}}\n  - {{id: b, text: B, parties: [beta], article: Art. 2, once: true, due: 2026-12-01}}\n  - {{id: open, text: O, parties: [beta], article: Art. 3, once: true}}\n"),
     );
     let items = all(&[later, sooner], d(2026, 11, 22));
     let got: Vec<String> = items
@@ -460,9 +460,9 @@ fn the_report_is_in_date_order_open_items_last_ties_by_agreement_kind_and_id() {
         got,
         [
             "2026-12-01 b-sooner/b",
-            "2026-12-30 b-sooner/term-end",
             "2027-01-01 a-later/y",
             "2027-01-01 b-sooner/a",
+            "2027-01-30 b-sooner/term-end",
             "2027-03-01 a-later/z",
             "- a-later/open",
             "- b-sooner/open",

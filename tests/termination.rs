@@ -5,7 +5,8 @@
 //! each change of an operator or a comparison makes one of them fail (docs/testing.md).
 
 use accord::diagnostic::Severity;
-use accord::engine::notice::{end_date, end_only, pending_notice, Route};
+use accord::engine::ends::pending_notice;
+use accord::engine::notice::{end_date, end_only, Route};
 use accord::engine::rules::{rules as rules_of, Basis, Options, Refusal, Rules, TermRules};
 use accord::engine::terminate::{answer, latest_notice, latest_notice_date, windows, Question};
 use accord::file::parse::{agreement as parse, Texts};
@@ -20,18 +21,9 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn rules(notice: Option<Period>) -> Rules {
-    Rules {
-        agreement: "t".into(),
-        start: d(2020, 3, 31),
-        notice,
-        basis: Basis::Clause,
-        article: None,
-        effective: Effective::EndOfNotice,
-        minimum_end: None,
-        term: None,
-        roll: None,
-        holidays: vec![],
-    }
+    let mut r = Rules::notice("t", d(2020, 3, 31), Period::days(1));
+    r.notice = notice;
+    r
 }
 
 fn fixed_term(length: Period) -> TermRules {
@@ -56,9 +48,9 @@ fn a_roll_over_that_gives_up_leaves_the_end_unknown() {
     assert_eq!(end_date(&r, d(2026, 11, 22)), None);
     // Where the notice period ends outside the run, the roll-over works.
     let o = end_date(&r, d(2029, 6, 1)).unwrap();
-    assert_eq!((o.effective_date, o.route), (d(2029, 8, 30), Route::Notice));
+    assert_eq!((o.last_day_in_force, o.route), (d(2029, 8, 30), Route::Notice));
     let before = end_date(&r, d(2026, 9, 1)).unwrap();
-    assert_eq!(before.effective_date, d(2026, 11, 30));
+    assert_eq!(before.last_day_in_force, d(2026, 11, 30));
 }
 
 fn renewing(notice: Period) -> TermRules {
@@ -81,7 +73,7 @@ fn notice_at_any_time_explains_each_step() {
     r.article = Some("Art. IX(3)".into());
     let o = end_date(&r, d(2026, 8, 31)).unwrap();
     assert_eq!(
-        (o.notice_date, o.effective_date, o.route),
+        (o.notice_date, o.last_day_in_force, o.route),
         (d(2026, 8, 31), d(2027, 2, 28), Route::Notice)
     );
     assert_eq!(o.period, Some(Period::months(6)));
@@ -108,7 +100,7 @@ fn the_end_of_the_calendar_year_and_the_minimum_term() {
     let mut r = rules(Some(Period::months(6)));
     r.effective = Effective::EndOfCalendarYear;
     let o = end_date(&r, d(2026, 6, 30)).unwrap();
-    assert_eq!(o.effective_date, d(2026, 12, 31));
+    assert_eq!(o.last_day_in_force, d(2026, 12, 31));
     assert!(o.steps[3]
         .starts_with("effective at the end of the calendar year in which the notice period ends → 2026-12-31"));
     assert_eq!(end(&r, d(2026, 7, 1)), Some(d(2027, 12, 31)));
@@ -117,13 +109,13 @@ fn the_end_of_the_calendar_year_and_the_minimum_term() {
     let mut r = rules(Some(Period::months(3)));
     r.minimum_end = Some(d(2022, 3, 30));
     let held = end_date(&r, d(2021, 12, 29)).unwrap();
-    assert_eq!(held.effective_date, d(2022, 3, 30));
+    assert_eq!(held.last_day_in_force, d(2022, 3, 30));
     assert!(held
         .steps
         .iter()
         .any(|s| s.contains("the minimum term runs to 2022-03-30")));
     let equal = end_date(&r, d(2021, 12, 30)).unwrap();
-    assert_eq!(equal.effective_date, d(2022, 3, 30));
+    assert_eq!(equal.last_day_in_force, d(2022, 3, 30));
     assert!(
         !equal.steps.iter().any(|s| s.contains("minimum term")),
         "{:?}",
@@ -138,13 +130,13 @@ fn roll_over_is_explained_only_when_it_moves_the_date() {
     r.roll = Some(Roll::Following);
     // 2026-11-22 + 90 days = Saturday 2027-02-20.
     let moved = end_date(&r, d(2026, 11, 22)).unwrap();
-    assert_eq!(moved.effective_date, d(2027, 2, 22));
+    assert_eq!(moved.last_day_in_force, d(2027, 2, 22));
     assert!(moved.steps.iter().any(|s| s.contains(
         "2027-02-20 is not a working day; rolled to 2027-02-22 (following convention, Reg. 1182/71 art. 3(4))"
     )));
     // 2026-11-24 + 90 days = Monday 2027-02-22: nothing to move.
     let kept = end_date(&r, d(2026, 11, 24)).unwrap();
-    assert_eq!(kept.effective_date, d(2027, 2, 22));
+    assert_eq!(kept.last_day_in_force, d(2027, 2, 22));
     assert!(!kept.steps.iter().any(|s| s.contains("rolled")), "{:?}", kept.steps);
 }
 
@@ -154,7 +146,7 @@ fn non_renewal_names_the_term_it_ends() {
     r.term = Some(renewing(Period::months(3)));
     let initial = end_date(&r, d(2021, 12, 30)).unwrap();
     assert_eq!(
-        (initial.effective_date, initial.route),
+        (initial.last_day_in_force, initial.route),
         (d(2022, 3, 30), Route::NonRenewal { term: 0 })
     );
     assert_eq!(initial.period, Some(Period::months(3)));
@@ -166,7 +158,7 @@ fn non_renewal_names_the_term_it_ends() {
     assert!(initial.steps[3].contains("the first term it can end is the initial term, 2020-03-31 to 2022-03-30"));
     let second = end_date(&r, d(2022, 12, 31)).unwrap();
     assert_eq!(
-        (second.effective_date, second.route),
+        (second.last_day_in_force, second.route),
         (d(2024, 3, 30), Route::NonRenewal { term: 2 })
     );
     assert!(
@@ -177,7 +169,7 @@ fn non_renewal_names_the_term_it_ends() {
     // A minimum term beyond the end of the term holds it, and says so only then.
     r.minimum_end = Some(d(2022, 6, 30));
     let held = end_date(&r, d(2021, 12, 30)).unwrap();
-    assert_eq!(held.effective_date, d(2022, 6, 30));
+    assert_eq!(held.last_day_in_force, d(2022, 6, 30));
     assert!(held
         .steps
         .iter()
@@ -197,16 +189,19 @@ fn the_earliest_route_wins_and_a_tie_goes_to_the_notice() {
     let mut r = rules(Some(Period::months(3)));
     r.term = Some(fixed_term(Period::years(2)));
     let notice = end_date(&r, d(2020, 6, 1)).unwrap();
-    assert_eq!((notice.effective_date, notice.route), (d(2020, 9, 1), Route::Notice));
+    assert_eq!((notice.last_day_in_force, notice.route), (d(2020, 9, 1), Route::Notice));
     let expiry = end_date(&r, d(2022, 1, 15)).unwrap();
-    assert_eq!((expiry.effective_date, expiry.route), (d(2022, 3, 30), Route::Expiry));
+    assert_eq!(
+        (expiry.last_day_in_force, expiry.route),
+        (d(2022, 3, 30), Route::Expiry)
+    );
     assert_eq!(expiry.period, None);
     assert_eq!(
         expiry.steps[0],
         "fixed term of 2 years from 2020-03-31, not renewed: it expires on 2022-03-30 without notice"
     );
     let tie = end_date(&r, d(2021, 12, 30)).unwrap();
-    assert_eq!((tie.effective_date, tie.route), (d(2022, 3, 30), Route::Notice));
+    assert_eq!((tie.last_day_in_force, tie.route), (d(2022, 3, 30), Route::Notice));
     // Non-renewal and a separate right to terminate at any time.
     let mut r = rules(Some(Period::months(1)));
     r.term = Some(renewing(Period::months(3)));
@@ -215,7 +210,7 @@ fn the_earliest_route_wins_and_a_tie_goes_to_the_notice() {
     r.notice = Some(Period::months(4));
     let o = end_date(&r, d(2021, 12, 30)).unwrap();
     assert_eq!(
-        (o.effective_date, o.route),
+        (o.last_day_in_force, o.route),
         (d(2022, 3, 30), Route::NonRenewal { term: 0 })
     );
 }
@@ -265,7 +260,7 @@ fn the_latest_notice_date_is_exact_for_every_end_by_date() {
                     assert!(end(&r, l).unwrap() <= e, "{name}, {e}: {l}");
                     assert!(end(&r, l.succ_opt().unwrap()).unwrap() > e, "{name}, {e}: {l}");
                     let o = latest_notice(&r, e).unwrap();
-                    assert_eq!((o.notice_date, Some(o.effective_date)), (l, end(&r, l)));
+                    assert_eq!((o.notice_date, Some(o.last_day_in_force)), (l, end(&r, l)));
                 }
                 None => {
                     let no_notice_fits = e < r.start || end(&r, r.start).unwrap() > e;
@@ -422,7 +417,7 @@ fn without_a_clause_twelve_months_only_when_asked() {
     let bare = agreement(SIGNATURE);
     assert!(matches!(
         rules_of(&bare, on, &Options::default()),
-        Err(Refusal::NoClause(_))
+        Err(Refusal::NoClause { .. })
     ));
     let assume = Options {
         assume_vclt56: true,
@@ -475,14 +470,21 @@ fn answers_are_computed_as_of_the_notice_date() {
     let at = |q| answer(&a, &[], q, as_of, &o);
     // Notice on the first day in force is allowed; the day before is not.
     assert_eq!(
-        at(Question::Notice(d(2020, 3, 31)))
-            .unwrap()
-            .outcome
-            .unwrap()
-            .effective_date,
+        at(Question::Notice {
+            received: d(2020, 3, 31),
+            effective_on: None
+        })
+        .unwrap()
+        .outcome
+        .unwrap()
+        .last_day_in_force,
         d(2020, 6, 30)
     );
-    let err = at(Question::Notice(d(2020, 3, 30))).unwrap_err();
+    let err = at(Question::Notice {
+        received: d(2020, 3, 30),
+        effective_on: None,
+    })
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "t: notice on 2020-03-30 would precede entry into force on 2020-03-31"
@@ -498,14 +500,44 @@ fn answers_are_computed_as_of_the_notice_date() {
     assert!(at(Question::Terms).unwrap().outcome.is_none());
     // An agreement that enters into force later: notice after that day is answered.
     let later = agreement("entry_into_force: {upon: date, date: 2027-01-01}\ntermination: {notice: 3 months}\n");
-    let o2 = answer(&later, &[], Question::Notice(d(2027, 2, 1)), as_of, &o).unwrap();
-    assert_eq!(o2.outcome.unwrap().effective_date, d(2027, 5, 1));
+    let o2 = answer(
+        &later,
+        &[],
+        Question::Notice {
+            received: d(2027, 2, 1),
+            effective_on: None,
+        },
+        as_of,
+        &o,
+    )
+    .unwrap();
+    assert_eq!(o2.outcome.unwrap().last_day_in_force, d(2027, 5, 1));
     // Terminated before the notice date: nothing left to terminate.
     let ended = agreement(&format!(
         "{SIGNATURE}termination: {{notice: 3 months}}\nevents:\n  - {{date: 2027-01-15, type: terminated}}\n"
     ));
-    assert!(answer(&ended, &[], Question::Notice(d(2026, 12, 1)), as_of, &o).is_ok());
-    let err = answer(&ended, &[], Question::Notice(d(2027, 2, 1)), as_of, &o).unwrap_err();
+    assert!(answer(
+        &ended,
+        &[],
+        Question::Notice {
+            received: d(2026, 12, 1),
+            effective_on: None
+        },
+        as_of,
+        &o
+    )
+    .is_ok());
+    let err = answer(
+        &ended,
+        &[],
+        Question::Notice {
+            received: d(2027, 2, 1),
+            effective_on: None,
+        },
+        as_of,
+        &o,
+    )
+    .unwrap_err();
     assert!(matches!(err, Refusal::NoLongerInForce { .. }), "{err}");
     // A fixed term that expires by the day asked for needs no notice.
     let fixed = agreement(&format!(
@@ -517,7 +549,10 @@ fn answers_are_computed_as_of_the_notice_date() {
             .outcome
     };
     let expiry = at(d(2022, 6, 1)).unwrap();
-    assert_eq!((expiry.route, expiry.effective_date), (Route::Expiry, d(2022, 3, 30)));
+    assert_eq!(
+        (expiry.route, expiry.last_day_in_force),
+        (Route::Expiry, d(2022, 3, 30))
+    );
     assert_eq!(at(d(2022, 3, 30)).unwrap().route, Route::Expiry);
     assert_eq!(at(d(2022, 3, 29)), None);
 }
@@ -532,7 +567,7 @@ fn the_pending_notice_is_the_earliest_ending_one_not_revoked_in_time() {
     };
     let notice = |by: &str, on: &str| format!("  - {{date: {on}, type: notice_given, by: {by}}}\n");
     let revoked = |by: &str, on: &str| format!("  - {{date: {on}, type: notice_revoked, by: {by}}}\n");
-    let pending = |a: &Agreement| pending_notice(a, as_of).map(|n| (n.by, n.received, n.end));
+    let pending = |a: &Agreement| pending_notice(a, as_of).map(|n| (n.by, n.received, n.last_day_in_force));
 
     assert_eq!(pending(&with("  - {date: 2026-01-01, type: note}\n")), None);
     let one = with(&notice("alpha", "2026-10-31"));
@@ -571,7 +606,7 @@ fn the_pending_notice_is_the_earliest_ending_one_not_revoked_in_time() {
     // Revoked after it took effect: too late (as of a day after the end).
     let late = with(&(notice("alpha", "2026-06-01") + &revoked("alpha", "2026-09-02")));
     assert_eq!(
-        pending_notice(&late, d(2026, 11, 22)).map(|n| n.end),
+        pending_notice(&late, d(2026, 11, 22)).map(|n| n.last_day_in_force),
         Some(d(2026, 9, 1))
     );
     let in_time = with(&(notice("alpha", "2026-06-01") + &revoked("alpha", "2026-09-01")));

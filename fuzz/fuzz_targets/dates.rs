@@ -15,11 +15,11 @@
 
 use accord::engine::due::{due, Filter};
 use accord::engine::notice::end_only;
-use accord::engine::rules::{Basis, Options, Rules, TermRules};
+use accord::engine::rules::{Options, Rules, TermRules};
 use accord::engine::status::status;
 use accord::engine::terminate::{answer, latest_notice_date, Question};
 use accord::file::parse::{agreement, Texts};
-use accord::model::Effective;
+use accord::model::{Counting, Effective};
 use accord::time::calendar::{is_working_day, next_occurrence, occurrence, roll, Roll};
 use accord::time::period::Period;
 use chrono::{Datelike, Days, NaiveDate};
@@ -117,26 +117,23 @@ fn rules(u: &mut Unstructured) -> Result<Rules> {
     let holidays = (0..u.int_in_range(0..=6)?)
         .map(|_| Ok(start + Days::new(u.int_in_range(0..=4000)?)))
         .collect::<Result<_>>()?;
-    Ok(Rules {
-        agreement: "fuzz".into(),
-        start,
-        notice: if notice.is_none() && term.is_none() {
-            Some(Period::months(12))
-        } else {
-            notice
-        },
-        basis: Basis::Clause,
-        article: None,
-        effective: if u.arbitrary()? {
-            Effective::EndOfCalendarYear
-        } else {
-            Effective::EndOfNotice
-        },
-        minimum_end: if u.arbitrary()? { Some(date(u)?) } else { None },
-        term,
-        roll,
-        holidays,
-    })
+    let mut r = Rules::notice("fuzz", start, Period::months(12));
+    if notice.is_some() || term.is_some() {
+        r.notice = notice;
+    }
+    if u.arbitrary()? {
+        r.effective = Effective::EndOfCalendarYear;
+    }
+    if u.arbitrary()? {
+        r.counting = Counting::Anniversary;
+    }
+    if u.arbitrary()? {
+        r.minimum_end = Some(date(u)?);
+    }
+    r.term = term;
+    r.roll = roll;
+    r.holidays = holidays;
+    Ok(r)
 }
 
 fn termination_laws(u: &mut Unstructured) -> Result<()> {
@@ -147,7 +144,7 @@ fn termination_laws(u: &mut Unstructured) -> Result<()> {
     }
     let end_by = date(u)?;
     if let Some(l) = latest_notice_date(&r, end_by) {
-        assert!(l >= r.start);
+        assert!(l >= r.first_permissible());
         assert!(end_only(&r, l).is_some_and(|e| e <= end_by), "{r:?} {end_by} {l}");
         if let Some(after) = l.succ_opt().and_then(|n| end_only(&r, n)) {
             assert!(after > end_by, "{r:?} {end_by} {l}");
@@ -194,7 +191,14 @@ fn agreement_paths(u: &mut Unstructured) -> Result<()> {
     let within = Period::parse(&within).unwrap_or(Period::years(1));
     let _ = due(std::slice::from_ref(&a), as_of, within, &Filter::default());
     let _ = status(&a, as_of, &[]);
-    for q in [Question::Notice(date(u)?), Question::EndBy(date(u)?), Question::Terms] {
+    let received = date(u)?;
+    let questions = [
+        Question::Notice { received, effective_on: None },
+        Question::EndBy(date(u)?),
+        Question::Earliest,
+        Question::Terms,
+    ];
+    for q in questions {
         let _ = answer(&a, &[], q, as_of, &Options::default());
     }
     Ok(())

@@ -4,11 +4,13 @@
 
 use super::agreements::{ListArgs, ShowArgs, StatusArgs};
 use super::check::CheckArgs;
+use super::complete;
 use super::due::DueArgs;
 use super::history::{AmendmentsArgs, TimelineArgs};
+use super::import::ImportArgs;
 use super::new::NewArgs;
 use super::record::RecordArgs;
-use super::shell::CompletionsArgs;
+use super::shell::{CompletionsArgs, ManArgs};
 use super::terminate::TerminateArgs;
 use crate::file::validate::parse_date;
 use crate::keyword::Keyword;
@@ -32,40 +34,75 @@ Exit codes: 0 success, 1 findings (file errors, or what the command reports as f
 #[derive(Debug, Parser)]
 #[command(name = "accord", version, about, after_help = AFTER_HELP, arg_required_else_help = true)]
 pub struct Cli {
+    /// The common options, also accepted before the command: `accord --as-of DATE due`.
     #[command(flatten)]
-    pub(crate) global: Global,
+    pub(crate) global: Common,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
 
 impl Cli {
-    /// When to colour output, as asked on the command line.
+    /// When to colour output, as asked on the command line (after the command, or
+    /// before it).
     pub fn color(&self) -> ColorChoice {
-        self.global.color
+        self.command
+            .common()
+            .and_then(|c| c.color)
+            .or(self.global.color)
+            .unwrap_or(ColorChoice::Auto)
+    }
+
+    /// The common options given, those after the command winning over those before it;
+    /// `None` for a command that takes none (`man`, `schema`, `completions`).
+    pub(crate) fn common(&self) -> Option<Common> {
+        let c = self.command.common()?;
+        let g = &self.global;
+        Some(Common {
+            dir: c.dir.clone().or_else(|| g.dir.clone()),
+            as_of: c.as_of.or(g.as_of),
+            color: c.color.or(g.color),
+            jobs: c.jobs.or(g.jobs),
+        })
     }
 }
 
-/// The options every command takes.
-#[derive(Debug, Args)]
-pub(crate) struct Global {
-    /// The folder of agreement files.
-    #[arg(
-        long,
-        global = true,
-        env = "ACCORD_DIR",
-        default_value = "agreements",
-        value_name = "PATH"
-    )]
-    pub dir: PathBuf,
+/// The options of every command that reads the agreements.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Common options")]
+pub(crate) struct Common {
+    /// The folder of agreement files [env: ACCORD_DIR] [default: from the current folder
+    /// upwards, the `dir` of the first accord.toml or the first `agreements/` folder].
+    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
     /// The day computations are made for (YYYY-MM-DD); default today.
-    #[arg(long, global = true, value_parser = date_arg, value_name = "DATE")]
+    #[arg(long, value_parser = date_arg, value_name = "DATE", add = complete::dates())]
     pub as_of: Option<NaiveDate>,
-    /// When to colour output.
-    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
-    pub color: ColorChoice,
+    /// When to colour output: `always` colours even with NO_COLOR set [default: auto].
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
     /// Threads used to read files (default: all cores).
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, value_name = "N", add = complete::numbers())]
     pub jobs: Option<usize>,
+}
+
+impl Common {
+    /// The options given, by name, for a command that takes none.
+    pub(crate) fn given(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.dir.is_some() {
+            out.push("--dir");
+        }
+        if self.as_of.is_some() {
+            out.push("--as-of");
+        }
+        if self.color.is_some() {
+            out.push("--color");
+        }
+        if self.jobs.is_some() {
+            out.push("--jobs");
+        }
+        out
+    }
 }
 
 /// `--color`.
@@ -108,9 +145,9 @@ pub(crate) enum Command {
         after_help = "Example:\n  accord new who-iom-2027 --title \"Memorandum of Understanding between WHO and IOM\" --party who=\"World Health Organization\" --party iom=\"International Organization for Migration\""
     )]
     New(NewArgs),
-    /// Record what happened in an agreement's file (appends to its `events`).
+    /// Record what happened: an event, the signature, a decision on an amendment.
     #[command(
-        after_help = "Examples:\n  accord record unhcr-iom-1997 performed senior-officials-meeting --date 2027-05-20\n  accord record eco-iom-2009 notice --by iom --date 2026-08-31\n  accord record un-iom-2016 approved --party iom --organ Council"
+        after_help = "Examples:\n  accord record who-iom-2027 signed --date 2026-11-20 --place Geneva\n  accord record unhcr-iom-1997 performed senior-officials-meeting --date 2026-05-20\n  accord record eco-iom-2009 notice --by iom --date 2026-08-31\n  accord record un-iom-2016 approved --party iom --organ Council\n  accord record un-iom-2016 accepted un-art-2-1 --party iom --date 2016-07-01\n\nA change that cannot be true (dated after --as-of, before the signature, a second time…) is\nrefused with its reason and rule, and the file is left unchanged (exit 1)."
     )]
     Record(RecordArgs),
     /// Print a shell completion script.
@@ -118,15 +155,62 @@ pub(crate) enum Command {
         after_help = "Examples:\n  accord completions bash > ~/.local/share/bash-completion/completions/accord\n  accord completions zsh > ~/.zfunc/_accord\n  accord completions fish > ~/.config/fish/completions/accord.fish"
     )]
     Completions(CompletionsArgs),
-    /// Print the man page (roff).
-    #[command(after_help = "Example:\n  accord man > ~/.local/share/man/man1/accord.1")]
-    Man,
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  accord man > ~/.local/share/man/man1/accord.1\n  mkdir -p ~/.local/share/man/man1 && accord man --dir ~/.local/share/man/man1"
+    )]
+    Man(ManArgs),
     /// Print the JSON Schema of the file format (draft-07), for editors.
     #[command(after_help = "Example:\n  accord schema > accord.schema.json")]
     Schema,
+    /// Draft an agreement file from the agreement's text, for review.
+    #[command(
+        after_help = "Examples:\n  accord import mou.txt                 writes agreements/ID.yaml (never replaces a file)\n  accord import mou.txt --out -         prints the draft\n  pdftotext -layout mou.pdf mou.txt     PDF: extract the text first\n  accord import mou.txt --format json   the extraction with line and column of each value"
+    )]
+    Import(ImportArgs),
     /// Check agreement files and report every problem (for CI).
     #[command(after_help = "Examples:\n  accord check\n  accord check agreements/ --format github --strict")]
     Check(CheckArgs),
+}
+
+impl Command {
+    /// The command's common options, if it takes them.
+    pub(crate) fn common(&self) -> Option<&Common> {
+        Some(match self {
+            Command::List(a) => &a.common,
+            Command::Show(a) => &a.common,
+            Command::Status(a) => &a.common,
+            Command::Due(a) => &a.common,
+            Command::Terminate(a) => &a.common,
+            Command::Amendments(a) => &a.common,
+            Command::Timeline(a) => &a.common,
+            Command::New(a) => &a.common,
+            Command::Record(a) => &a.common,
+            Command::Import(a) => &a.common,
+            Command::Check(a) => &a.common,
+            Command::Completions(_) | Command::Man(_) | Command::Schema => return None,
+        })
+    }
+
+    /// The command's name, as typed.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Command::List(_) => "list",
+            Command::Show(_) => "show",
+            Command::Status(_) => "status",
+            Command::Due(_) => "due",
+            Command::Terminate(_) => "terminate",
+            Command::Amendments(_) => "amendments",
+            Command::Timeline(_) => "timeline",
+            Command::New(_) => "new",
+            Command::Record(_) => "record",
+            Command::Import(_) => "import",
+            Command::Check(_) => "check",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
+            Command::Schema => "schema",
+        }
+    }
 }
 
 /// `--format` of the commands that print a table or JSON.
@@ -158,4 +242,18 @@ pub(crate) fn period_arg(s: &str) -> Result<Period, String> {
 pub(crate) fn keyword<T: Keyword + Send + Sync + Clone>() -> impl TypedValueParser<Value = T> {
     let words = T::ALL.iter().map(|(word, _, doc)| PossibleValue::new(*word).help(*doc));
     PossibleValuesParser::new(words).try_map(|s: String| T::parse(&s).ok_or_else(|| format!("not a {}", T::WHAT)))
+}
+
+/// The command meant by a mistyped one, preferring a command that only reads at equal
+/// distance (`accord dew` → `due`, not `new`).
+pub fn suggest_command(typed: &str) -> Option<String> {
+    const WRITERS: [&str; 2] = ["new", "record"];
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut names: Vec<&str> = cmd
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .filter(|n| *n != "help")
+        .collect();
+    names.sort_by_key(|n| WRITERS.contains(n));
+    crate::suggest::command(typed, &names).map(str::to_string)
 }

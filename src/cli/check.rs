@@ -1,6 +1,7 @@
 //! `accord check`: load every file, apply `--strict`, `--allow` and `--deny`, print
 //! every diagnostic and a summary. Silent with exit 0 when all is well.
 
+use super::args::Common;
 use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
@@ -29,9 +30,11 @@ pub(crate) struct CheckArgs {
     /// Make this check an error (repeatable).
     #[arg(long, value_parser = code_arg, value_name = "CODE")]
     deny: Vec<Code>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
-    format: CheckFormat,
+    /// Output format [default: text, or the project's `format` where it is one of these].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<CheckFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -40,6 +43,10 @@ enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
+    /// SARIF 2.1.0 log, for code-scanning dashboards.
+    Sarif,
 }
 
 /// A check's code, with the nearest one suggested for a typo.
@@ -58,6 +65,13 @@ pub(crate) fn run(args: &CheckArgs, cx: &Context, io: &mut Io) -> Result<Exit, E
         args.paths.clone()
     };
     let mut scanned = load::scan_paths(&paths, cx.jobs, Texts::Skip, |_| ())?;
+    if scanned.files == 0 && scanned.diagnostics.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::InvalidArgument(format!(
+            "no agreement files (*.yaml, *.yml) in {}",
+            names.join(", ")
+        )));
+    }
     scanned.diagnostics.retain(|d| !args.allow.contains(&d.code));
     for d in &mut scanned.diagnostics {
         if args.strict || args.deny.contains(&d.code) {
@@ -71,9 +85,11 @@ pub(crate) fn run(args: &CheckArgs, cx: &Context, io: &mut Io) -> Result<Exit, E
         .filter(|d| d.severity == Severity::Warning)
         .count();
     let diagnostics = &scanned.diagnostics;
-    match args.format {
+    match cx.format(args.format, CheckFormat::Text) {
         CheckFormat::Json => report::diagnostics::json(io.out, diagnostics, scanned.files, scanned.index.len())?,
         CheckFormat::Github => report::diagnostics::github(io.out, diagnostics)?,
+        CheckFormat::Gitlab => report::gitlab::write(io.out, diagnostics)?,
+        CheckFormat::Sarif => report::sarif::write(io.out, diagnostics)?,
         CheckFormat::Text => {
             report::diagnostics::text(io.out, diagnostics, io.style.color)?;
             if !diagnostics.is_empty() || args.verbose {

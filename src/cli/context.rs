@@ -2,35 +2,82 @@
 //! the ways a command loads it: streaming the whole folder, or one agreement with those
 //! its status depends on. Errors become [`Error`]s with their help.
 
-use super::args::Global;
+use super::args::Common;
 use super::error::Error;
 use crate::engine::status::superseding;
 use crate::file::parse::Texts;
 use crate::folder::load::{self, LoadError, Loaded, Scanned};
+use crate::folder::project::{self, Config};
 use crate::model::Agreement;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// The folder, the threads and the day, resolved from the global options.
+/// What the binary read from the clock and the environment for this run (never read
+/// in the library).
+#[derive(Clone, Debug)]
+pub struct Invocation {
+    /// Today's date, from the clock.
+    pub today: NaiveDate,
+    /// The current folder, where the project is looked for.
+    pub cwd: Option<PathBuf>,
+    /// `ACCORD_DIR`, if set and not empty.
+    pub accord_dir: Option<PathBuf>,
+}
+
+/// The folder, the threads, the day and the project's defaults, resolved from the
+/// common options, the environment and the project file.
 pub(crate) struct Context {
     pub dir: PathBuf,
     pub jobs: usize,
     pub as_of: NaiveDate,
+    /// The project file's defaults (empty without one).
+    pub config: Config,
 }
 
 impl Context {
-    /// `today` is read from the clock by the binary, never here; the thread count
-    /// defaults to the cores the operating system offers.
-    pub(super) fn new(global: &Global, today: NaiveDate) -> Context {
-        Context {
-            dir: global.dir.clone(),
-            jobs: global
+    /// The folder is `--dir`, else `ACCORD_DIR`, else the project's (the `dir` of the
+    /// first `accord.toml` from the current folder upwards, or the first `agreements/`
+    /// folder), else `agreements`; the thread count defaults to the cores the operating
+    /// system offers.
+    pub(super) fn new(common: &Common, inv: &Invocation) -> Result<Context, Error> {
+        let project = match &inv.cwd {
+            Some(cwd) => project::discover(cwd).map_err(|e| Error::Project(e.to_string()))?,
+            None => project::Project::default(),
+        };
+        let dir = common
+            .dir
+            .clone()
+            .or_else(|| inv.accord_dir.clone())
+            .or(project.dir)
+            .unwrap_or_else(|| PathBuf::from(project::DEFAULT_DIR));
+        Ok(Context {
+            dir,
+            jobs: common
                 .jobs
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-            as_of: global.as_of.unwrap_or(today),
+            as_of: common.as_of.unwrap_or(inv.today),
+            config: project.config,
+        })
+    }
+
+    /// The options of the termination rules: the project's roll-over convention and
+    /// holidays, and what the command adds.
+    pub(super) fn rules_options(&self) -> crate::engine::rules::Options {
+        crate::engine::rules::Options {
+            default_roll: self.config.roll,
+            holidays: self.config.holidays.clone(),
+            ..crate::engine::rules::Options::default()
         }
+    }
+
+    /// The output format: the one asked for, else the project's `format` if this command
+    /// offers it, else the command's default.
+    pub(super) fn format<F: clap::ValueEnum>(&self, asked: Option<F>, default: F) -> F {
+        asked
+            .or_else(|| self.config.format.as_deref().and_then(|f| F::from_str(f, true).ok()))
+            .unwrap_or(default)
     }
 
     /// Streams the folder: `f` keeps what the command reports of each agreement.
@@ -57,13 +104,20 @@ impl Context {
     }
 }
 
-/// The agreement with this id, or an error suggesting the nearest id.
+/// The agreement with this id, or an error suggesting the nearest id (and, when files
+/// were skipped for their errors, that it may be in one of them).
 pub(crate) fn find<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Agreement, Error> {
-    loaded
-        .agreements
-        .iter()
-        .find(|a| a.id == id)
-        .ok_or_else(|| unknown_agreement(id, loaded.index.ids()))
+    loaded.agreements.iter().find(|a| a.id == id).ok_or_else(|| {
+        let mut e = unknown_agreement(id, loaded.index.ids());
+        if let (Error::UnknownAgreement { help, .. }, n @ 1..) = (&mut e, loaded.failed_files) {
+            help.push_str(&format!(
+                "; {n} file{} with errors {} skipped and may hold it: `accord check` shows why",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "was" } else { "were" }
+            ));
+        }
+        e
+    })
 }
 
 /// "no agreement `x` in the folder", with the nearest of `ids` as a suggestion.

@@ -1,7 +1,9 @@
 //! `accord due`: streams the folder, turning each agreement into its items on the thread
 //! that parsed it, then prints the schedule in the format asked for.
 
+use super::args::Common;
 use super::args::{keyword, period_arg};
+use super::complete;
 use super::context::{superseded_in, unknown_agreement, Context};
 use super::error::Error;
 use super::exit::Exit;
@@ -17,13 +19,13 @@ use clap::{Args, ValueEnum};
 #[derive(Debug, Args)]
 pub(crate) struct DueArgs {
     /// How far ahead to look (inclusive); overdue and open items are always shown.
-    #[arg(long, value_parser = period_arg, default_value = "1 year", value_name = "PERIOD")]
+    #[arg(long, value_parser = period_arg, default_value = "1 year", value_name = "PERIOD", add = complete::periods())]
     within: Period,
     /// Only what this party must do.
-    #[arg(long, value_name = "PARTY")]
+    #[arg(long, value_name = "PARTY", add = complete::parties())]
     party: Option<String>,
     /// Only these agreements (repeatable).
-    #[arg(long = "agreement", value_name = "ID")]
+    #[arg(long = "agreement", value_name = "ID", add = complete::agreements())]
     agreements: Vec<String>,
     /// Only these kinds of item (repeatable).
     #[arg(long = "kind", value_parser = keyword::<Kind>(), value_name = "KIND")]
@@ -34,12 +36,18 @@ pub(crate) struct DueArgs {
     /// Hide items with no deadline.
     #[arg(long)]
     dated_only: bool,
+    /// Under each row of the table, how its date was computed (the rule, the article
+    /// and the arithmetic; JSON always carries it).
+    #[arg(long)]
+    explain: bool,
     /// Exit 1 when an item has this status (or a worse one).
     #[arg(long, value_enum, value_name = "STATUS")]
     fail_on: Option<FailOn>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
-    format: DueFormat,
+    /// Output format [default: table, or the project's `format` where it is one of these].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<DueFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,6 +62,8 @@ enum DueFormat {
     Json,
     Csv,
     Ics,
+    /// A GitHub-flavoured Markdown table (issues, chat, a CI job summary).
+    Markdown,
 }
 
 impl DueArgs {
@@ -69,8 +79,8 @@ impl DueArgs {
 }
 
 /// What a worker keeps of one agreement: full items for JSON and ICS, packed rows for
-/// the table and CSV; its date of entry into force, for supersession; and its party ids
-/// when `--party` must be checked.
+/// the table, CSV and Markdown; its date of entry into force, for supersession; and its
+/// party ids when `--party` must be checked.
 struct Kept {
     found: Found,
     in_force_since: Option<chrono::NaiveDate>,
@@ -84,12 +94,13 @@ enum Found {
 
 pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
     let filter = args.filter();
-    let packed = matches!(args.format, DueFormat::Table | DueFormat::Csv);
+    let format = cx.format(args.format, DueFormat::Table);
+    let packed = matches!(format, DueFormat::Table | DueFormat::Csv | DueFormat::Markdown);
     let query = Query {
         as_of: cx.as_of,
         within: args.within,
         filter: &filter,
-        explanations: if packed {
+        explanations: if packed && !args.explain {
             Explanations::Omit
         } else {
             Explanations::Include
@@ -125,11 +136,15 @@ pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
     }
     due::sort(&mut items);
     report::due::sort(&mut rows);
-    match args.format {
+    match format {
         DueFormat::Json => report::due::json_out(io.out, &items)?,
         DueFormat::Ics => report::ics::write(io.out, &items, cx.as_of)?,
         DueFormat::Csv => report::due::csv_out(io.out, &rows, cx.as_of)?,
-        DueFormat::Table => report::due::table_out(io.out, &io.style, &rows, cx.as_of)?,
+        DueFormat::Markdown => report::due::markdown_out(io.out, &rows, cx.as_of)?,
+        DueFormat::Table => {
+            let empty = if args.overdue { "nothing overdue" } else { "nothing due" };
+            report::due::table_out(io.out, &io.style, &rows, cx.as_of, empty)?;
+        }
     }
     let mut statuses = items.iter().map(|i| i.status).chain(rows.iter().map(|r| r.status));
     let fail = match args.fail_on {
@@ -137,6 +152,7 @@ pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
         Some(FailOn::Overdue) => statuses.any(|s| s == DueStatus::Overdue),
         Some(FailOn::Due) => statuses.any(|s| matches!(s, DueStatus::Overdue | DueStatus::Due)),
     };
+    io.no_files(scanned.files, &cx.dir)?;
     let exit = Exit::Success.or_findings(fail);
     Ok(io.finish(&scanned.diagnostics, scanned.failed_files, exit)?)
 }

@@ -1,7 +1,9 @@
 //! `accord amendments` and `accord timeline`: what changed in an agreement, and what
 //! happened when, for one agreement or all.
 
+use super::args::Common;
 use super::args::TableFormat;
+use super::complete;
 use super::context::{find, Context};
 use super::error::Error;
 use super::exit::Exit;
@@ -15,19 +17,25 @@ use clap::Args;
 #[derive(Debug, Args)]
 pub(crate) struct AmendmentsArgs {
     /// One agreement id; default all.
+    #[arg(add = complete::agreements())]
     id: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
-    format: TableFormat,
+    /// Output format [default: table, or the project's `format` where it is one of these].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<TableFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct TimelineArgs {
     /// One agreement id; default all.
+    #[arg(add = complete::agreements())]
     id: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table", value_name = "FORMAT")]
-    format: TableFormat,
+    /// Output format [default: table, or the project's `format` where it is one of these].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<TableFormat>,
+    #[command(flatten)]
+    pub(crate) common: Common,
 }
 
 /// The agreement `id` and those it depends on, or the whole folder; and the ids to report on.
@@ -55,11 +63,11 @@ pub(crate) fn amendments(args: &AmendmentsArgs, cx: &Context, io: &mut Io) -> Re
         .flat_map(|a| {
             a.amendments
                 .iter()
-                .filter(|am| amendments::proposed_by_then(am, cx.as_of))
+                .filter(|am| amendments::proposed_by_then(a, am, cx.as_of))
                 .map(move |am| (a, am, amendments::status(a, am, cx.as_of)))
         })
         .collect();
-    match args.format {
+    match cx.format(args.format, TableFormat::Table) {
         TableFormat::Json => report::lifecycle::amendments_json(io.out, &rows)?,
         TableFormat::Table => report::lifecycle::amendments_table(io.out, &io.style, &rows)?,
     }
@@ -75,7 +83,7 @@ pub(crate) fn timeline(args: &TimelineArgs, cx: &Context, io: &mut Io) -> Result
         .flat_map(|a| timeline::timeline(a, cx.as_of, &loaded.agreements))
         .collect();
     entries.sort_by(|a, b| (a.date, &a.agreement).cmp(&(b.date, &b.agreement)));
-    match args.format {
+    match cx.format(args.format, TableFormat::Table) {
         TableFormat::Json => report::lifecycle::timeline_json(io.out, &entries)?,
         TableFormat::Table => report::lifecycle::timeline_table(io.out, &io.style, &entries)?,
     }

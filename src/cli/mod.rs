@@ -8,11 +8,13 @@
 mod agreements;
 mod args;
 mod check;
+mod complete;
 mod context;
 mod due;
 mod error;
 mod exit;
 mod history;
+mod import;
 mod new;
 mod output;
 mod record;
@@ -20,7 +22,8 @@ mod run;
 mod shell;
 mod terminate;
 
-pub use args::{Cli, ColorChoice};
+pub use args::{suggest_command, Cli, ColorChoice};
+pub use context::Invocation;
 pub use error::Error;
 pub use exit::Exit;
 pub use output::{Io, Terminal};

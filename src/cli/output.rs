@@ -46,6 +46,7 @@ impl<'a> Io<'a> {
             .columns
             .as_deref()
             .and_then(|c| c.parse().ok())
+            .filter(|w: &u16| *w > 0)
             .or(if terminal.stdout_tty { terminal.width } else { None });
         Io {
             out,
@@ -56,6 +57,16 @@ impl<'a> Io<'a> {
             },
             err_color: colour(terminal.stderr_tty),
         }
+    }
+
+    /// Says on stderr that the folder holds no agreement file: an empty report must not
+    /// pass for an empty schedule.
+    pub(crate) fn no_files(&mut self, files: usize, dir: &std::path::Path) -> io::Result<()> {
+        if files == 0 {
+            let message = format!("no agreement files (*.yaml, *.yml) in {}", dir.display());
+            report::message::warning(self.err, &message)?;
+        }
+        Ok(())
     }
 
     /// Ends a command that reported on a folder: flushes the report, then prints the

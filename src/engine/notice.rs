@@ -1,11 +1,12 @@
-//! The end of a notice: the last day in force when notice of termination or of
-//! non-renewal is received on a date, by whichever route the rules give (domain.md §1,
-//! §1b), each step explained with its rule; and the notice on record, if any, that is
-//! ending the agreement (VCLT arts. 68, 78).
+//! The end of a notice: the last day in force, and the day termination (or withdrawal)
+//! takes effect, when notice of termination or of non-renewal is received on a date, by
+//! whichever route the rules give (domain.md §1, §1b, §2b), each step explained with its
+//! rule; and a later date named in the notice.
 
-use super::rules::{rules, Basis, Options, Rules};
+use super::refusal::Refusal;
+use super::rules::{Basis, Rules};
 use crate::model::*;
-use crate::time::calendar::{self, period_end};
+use crate::time::calendar::{self, period_end, shift};
 use crate::time::period::Period;
 use chrono::NaiveDate;
 
@@ -21,12 +22,15 @@ pub enum Route {
     Expiry,
 }
 
-/// The effective date of a notice, with its explanation.
+/// The end a notice gives, with its explanation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
+    /// The day the notice was received (VCLT art. 78).
     pub notice_date: NaiveDate,
-    /// The last day the agreement is in force.
-    pub effective_date: NaiveDate,
+    /// The last day the agreement (or the party's participation) binds.
+    pub last_day_in_force: NaiveDate,
+    /// The first day it no longer binds: the day termination or withdrawal takes effect.
+    pub takes_effect_on: NaiveDate,
     pub route: Route,
     /// The notice period that applied.
     pub period: Option<Period>,
@@ -34,8 +38,6 @@ pub struct Outcome {
     pub steps: Vec<String>,
 }
 
-/// The end of the notice period that starts with receipt on `notice`, rolled off a
-/// non-working day when a convention applies (Reg. 1182/71 art. 3(4)).
 /// Explanation lines, collected only when asked for: the searches behind `--end-by`
 /// and the notice windows evaluate the end date dozens of times and need no words.
 struct Steps {
@@ -54,42 +56,64 @@ impl Steps {
     }
 }
 
+/// The last day of the notice period that starts with receipt on `notice`, counted as
+/// the clause says (Reg. 1182/71, or to the anniversary) and rolled off a non-working
+/// day when a convention applies (Reg. 1182/71 art. 3(4)).
 fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Steps) -> Option<NaiveDate> {
-    let pe = period_end(notice, period)?;
-    steps.say(|| format!("notice period: {pe}"));
-    let mut end = pe.date;
-    if let Some(r) = rules.roll {
-        let rolled = calendar::roll(end, r, &rules.holidays)?;
-        if rolled != end {
+    let mut end = match rules.counting {
+        Counting::EndOfPeriod => {
+            let pe = period_end(notice, period)?;
+            steps.say(|| format!("notice period: {pe}"));
+            pe.date
+        }
+        Counting::Anniversary => {
+            let anniversary = shift(notice, period)?;
+            let last = anniversary.pred_opt()?;
             steps.say(|| {
                 format!(
-                    "{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))",
-                    r.name()
+                    "notice period counted to the anniversary (`counting: anniversary`, the practice of the UN Secretary-General as depositary): {notice} + {period} → {anniversary}, the same calendar date, on which it takes effect; the last day is {last}"
                 )
             });
-            end = rolled;
+            last
         }
+    };
+    match rules.roll {
+        Some(r) => {
+            let rolled = calendar::roll(end, r, &rules.holidays)?;
+            if rolled != end {
+                steps.say(|| {
+                    format!(
+                        "{end} is not a working day; rolled to {rolled} ({} convention, Reg. 1182/71 art. 3(4))",
+                        r.name()
+                    )
+                });
+                end = rolled;
+            }
+        }
+        None if !calendar::is_working_day(end, &[]) => steps.say(|| {
+            format!(
+                "{end} is a {}; no roll-over applies (neither the agreement nor --roll asks for Reg. 1182/71 art. 3(4)), so the period ends on it",
+                end.format("%A")
+            )
+        }),
+        None => {}
     }
     Some(end)
 }
 
-/// The last day in force if notice is received on `notice_date`: the earliest end that
-/// any available route gives (domain.md §1, §1b). `None` only outside the calendar.
+/// The end if notice is received on `notice_date`: the earliest end that any available
+/// route gives (domain.md §1, §1b). `None` only outside the calendar.
 ///
 /// ```
 /// use accord::engine::notice::end_date;
-/// use accord::engine::rules::{Basis, Rules};
-/// use accord::model::Effective;
+/// use accord::engine::rules::Rules;
 /// use accord::time::period::Period;
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// let rules = Rules {
-///     agreement: "eco-iom-2009".into(), start: d(2009, 1, 27), notice: Some(Period::months(6)),
-///     basis: Basis::Clause, article: Some("Art. IX(3)".into()), effective: Effective::EndOfNotice,
-///     minimum_end: None, term: None, roll: None, holidays: vec![],
-/// };
+/// let rules = Rules::notice("eco-iom-2009", d(2009, 1, 27), Period::months(6));
 /// // 31 August + six months: there is no 31 February.
-/// assert_eq!(end_date(&rules, d(2026, 8, 31)).unwrap().effective_date, d(2027, 2, 28));
+/// let end = end_date(&rules, d(2026, 8, 31)).unwrap();
+/// assert_eq!((end.last_day_in_force, end.takes_effect_on), (d(2027, 2, 28), d(2027, 3, 1)));
 /// ```
 pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
     compute(rules, notice_date, true)
@@ -97,7 +121,55 @@ pub fn end_date(rules: &Rules, notice_date: NaiveDate) -> Option<Outcome> {
 
 /// The last day in force for notice on `notice_date`, without the explanation.
 pub fn end_only(rules: &Rules, notice_date: NaiveDate) -> Option<NaiveDate> {
-    compute(rules, notice_date, false).map(|o| o.effective_date)
+    compute(rules, notice_date, false).map(|o| o.last_day_in_force)
+}
+
+/// The end when the notice names a later day for it to take effect ("or on such later
+/// date as may be specified in the notification"): that day, if the clause allows a
+/// later date and it is not before the computed one.
+///
+/// # Errors
+///
+/// [`Refusal::LaterDateNotAllowed`] when the clause has no such words, and
+/// [`Refusal::LaterDateTooEarly`] when `requested` is before the day the notice takes
+/// effect anyway.
+pub fn with_later_date(rules: &Rules, mut outcome: Outcome, requested: NaiveDate) -> Result<Outcome, Refusal> {
+    if !rules.later_date {
+        return Err(Refusal::LaterDateNotAllowed {
+            id: rules.agreement.clone(),
+            article: cite(rules.article.as_deref()),
+        });
+    }
+    if requested < outcome.takes_effect_on {
+        return Err(Refusal::LaterDateTooEarly {
+            id: rules.agreement.clone(),
+            notice: outcome.notice_date,
+            requested,
+            computed: outcome.takes_effect_on,
+            rule: format!(
+                "{} clause{}",
+                if rules.withdrawing.is_some() {
+                    "withdrawal"
+                } else {
+                    "termination"
+                },
+                cite(rules.article.as_deref())
+            ),
+        });
+    }
+    if requested > outcome.takes_effect_on {
+        let last = requested.pred_opt().unwrap_or(requested);
+        let computed = outcome.takes_effect_on;
+        outcome.steps.pop();
+        outcome.steps.push(format!(
+            "the notice names a later date, {requested}, as the clause allows (`later_date: allowed`{}); it is after {computed}, the earliest day the notice could take effect, so it takes effect on {requested}",
+            cite(rules.article.as_deref())
+        ));
+        outcome.last_day_in_force = last;
+        outcome.takes_effect_on = requested;
+        outcome.steps.push(last_step(rules, &outcome));
+    }
+    Ok(outcome)
 }
 
 /// The earliest end any route gives: notice at any time, non-renewal at the end of a
@@ -124,20 +196,63 @@ fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outco
         return None;
     }
     let mut best = routes.into_iter().flatten().reduce(|best, o| {
-        if o.effective_date < best.effective_date {
+        if o.last_day_in_force < best.last_day_in_force {
             o
         } else {
             best
         }
     })?;
+    best.takes_effect_on = best.last_day_in_force.succ_opt()?;
     if explain {
-        let last = format!(
-            "the agreement is in force up to and including {}, its last day",
-            best.effective_date
-        );
-        best.steps.push(last);
+        best.steps.push(last_step(rules, &best));
     }
     Some(best)
+}
+
+/// "the agreement is in force up to and including …, its last day; termination takes
+/// effect on …", or the same of a party's participation.
+fn last_step(rules: &Rules, o: &Outcome) -> String {
+    match &rules.withdrawing {
+        Some(w) => format!(
+            "the agreement binds {} up to and including {}, the last day of its participation; the withdrawal takes effect on {}, and the agreement stays in force for the other parties",
+            w.label, o.last_day_in_force, o.takes_effect_on
+        ),
+        None => format!(
+            "the agreement is in force up to and including {}, its last day; termination takes effect on {}",
+            o.last_day_in_force, o.takes_effect_on
+        ),
+    }
+}
+
+/// An outcome whose `takes_effect_on` is set by [`compute`].
+fn outcome(notice_date: NaiveDate, last: NaiveDate, route: Route, period: Option<Period>, steps: Steps) -> Outcome {
+    Outcome {
+        notice_date,
+        last_day_in_force: last,
+        takes_effect_on: last,
+        route,
+        period,
+        steps: steps.lines,
+    }
+}
+
+/// "notice received … (a notice counts from its receipt, VCLT art. 78; received by
+/// the depositary)".
+fn received(rules: &Rules, what: &str, notice_date: NaiveDate) -> String {
+    let by = rules
+        .withdrawing
+        .as_ref()
+        .map(|w| format!(" of {}'s withdrawal", w.label))
+        .unwrap_or_default();
+    let receiver = rules
+        .depositary
+        .as_ref()
+        .map(|d| format!(" by the depositary, the {d}"))
+        .unwrap_or_default();
+    format!(
+        "{what}{by} received {notice_date} (a notice counts from its receipt{receiver}, {})",
+        vclt("78", rules.vclt_1986)
+    )
 }
 
 /// Termination by notice at any time: the notice period, then the end of the calendar
@@ -145,14 +260,22 @@ fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outco
 fn by_notice(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outcome> {
     let period = rules.notice?;
     let mut steps = Steps::new(explain);
-    steps.say(|| format!("notice received {notice_date} (a notice counts from its receipt, VCLT art. 78)"));
+    steps.say(|| received(rules, "notice", notice_date));
     steps.say(|| match rules.basis {
         Basis::Clause => format!(
-            "termination clause{}: {} notice",
+            "{} clause{}: {} notice",
+            if rules.withdrawing.is_some() {
+                "withdrawal"
+            } else {
+                "termination"
+            },
             cite(rules.article.as_deref()),
             period.possessive()
         ),
-        Basis::Assumed => "no termination clause; assumed twelve months' notice (VCLT art. 56(2))".to_string(),
+        Basis::Assumed => format!(
+            "no termination clause; assumed twelve months' notice ({})",
+            rules.article.as_deref().unwrap_or("VCLT art. 56(2)")
+        ),
     });
     let mut end = notice_end(rules, notice_date, period, &mut steps)?;
     if rules.effective == Effective::EndOfCalendarYear {
@@ -164,13 +287,7 @@ fn by_notice(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Out
         steps.say(|| format!("the minimum term runs to {m}; notice cannot take effect before → {m}"));
         end = m;
     }
-    Some(Outcome {
-        notice_date,
-        effective_date: end,
-        route: Route::Notice,
-        period: Some(period),
-        steps: steps.lines,
-    })
+    Some(outcome(notice_date, end, Route::Notice, Some(period), steps))
 }
 
 /// Notice of non-renewal of a tacitly renewed term: the first term whose last day the
@@ -179,9 +296,7 @@ fn by_non_renewal(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Optio
     let term = rules.term.as_ref()?;
     let (renewal, n) = term.renewal?;
     let mut steps = Steps::new(explain);
-    steps.say(|| {
-        format!("notice of non-renewal received {notice_date} (a notice counts from its receipt, VCLT art. 78)")
-    });
+    steps.say(|| received(rules, "notice of non-renewal", notice_date));
     steps.say(|| {
         format!(
             "non-renewal clause{}: {} notice before the end of the current term",
@@ -207,13 +322,7 @@ fn by_non_renewal(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Optio
         steps.say(|| format!("the minimum term runs to {m} → {m}"));
         end = m;
     }
-    Some(Outcome {
-        notice_date,
-        effective_date: end,
-        route: Route::NonRenewal { term: k },
-        period: Some(n),
-        steps: steps.lines,
-    })
+    Some(outcome(notice_date, end, Route::NonRenewal { term: k }, Some(n), steps))
 }
 
 /// A fixed term that is not renewed expires without notice.
@@ -227,61 +336,5 @@ fn by_expiry(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Out
             term.length
         )
     });
-    Some(Outcome {
-        notice_date,
-        effective_date: e,
-        route: Route::Expiry,
-        period: None,
-        steps: steps.lines,
-    })
-}
-
-/// A notice of termination on record and not revoked before it took effect.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub by: String,
-    pub received: NaiveDate,
-    /// The last day in force.
-    pub end: NaiveDate,
-}
-
-/// The earliest-ending notice given by `as_of` and not revoked (VCLT art. 68) before
-/// its end date.
-pub fn pending_notice(a: &Agreement, as_of: NaiveDate) -> Option<Notice> {
-    let given: Vec<&Event> = a
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::NoticeGiven && e.date <= as_of)
-        .collect();
-    if given.is_empty() {
-        return None;
-    }
-    let rules = rules(a, as_of, &Options::default()).ok();
-    let mut best: Option<Notice> = None;
-    for e in given {
-        let Some(by) = &e.by else { continue };
-        let end = rules
-            .as_ref()
-            .and_then(|r| end_date(r, e.date))
-            .map(|o| o.effective_date);
-        let Some(end) = end else { continue };
-        let revoked = a.events.iter().any(|r| {
-            r.kind == EventKind::NoticeRevoked
-                && r.by.as_ref() == Some(by)
-                && r.date >= e.date
-                && r.date <= end
-                && r.date <= as_of
-        });
-        if revoked {
-            continue;
-        }
-        if best.as_ref().is_none_or(|b| end < b.end) {
-            best = Some(Notice {
-                by: by.clone(),
-                received: e.date,
-                end,
-            });
-        }
-    }
-    best
+    Some(outcome(notice_date, e, Route::Expiry, None, steps))
 }

@@ -3,20 +3,28 @@
 //! ([`latest_notice`]), and the notice windows of each term of a tacitly renewed
 //! agreement ([`windows`]). Rules: domain.md §1–3.
 
-use super::notice::{end_date, end_only, Outcome, Route};
-use super::rules::{rules, Options, Refusal, Rules};
-use super::status::{status, State};
-use crate::model::Agreement;
+use super::ends::{pending_notice, withdrawal};
+use super::entry::{entry_into_force, EntryIntoForce};
+use super::notice::{end_date, end_only, with_later_date, Outcome, Route};
+use super::rules::{rules, scope, Options, Refusal, Rules};
+use super::status::{status, surviving, State, Surviving};
+use crate::model::{Agreement, Scope};
 use crate::time::calendar::ROLL_LIMIT;
 use chrono::{Days, NaiveDate};
 
 /// What `accord terminate` is asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Question {
-    /// When does the agreement end if notice is received on this day?
-    Notice(NaiveDate),
+    /// When does the agreement end if notice is received on this day (naming, where
+    /// the clause allows, a later day for it to take effect)?
+    Notice {
+        received: NaiveDate,
+        effective_on: Option<NaiveDate>,
+    },
     /// By when must notice be received for it to have ended by this day?
     EndBy(NaiveDate),
+    /// What is the first day notice may be received, and the end it gives?
+    Earliest,
     /// What are its termination terms and notice windows?
     Terms,
 }
@@ -27,11 +35,45 @@ pub enum Question {
 #[derive(Clone, Debug)]
 pub struct Answer {
     pub question: Question,
+    /// The day the answer is computed for.
+    pub as_of: NaiveDate,
     pub rules: Rules,
     /// `None` when no notice can end the agreement by the day asked (or the date is
     /// outside the calendar).
     pub outcome: Option<Outcome>,
+    /// `--end-by` whose latest notice day is before the as-of date: that day has passed.
+    pub passed: bool,
+    /// The end a notice received on the as-of date (or the first day notice may be
+    /// received, if later) gives: when no day was asked about and no notice is on
+    /// record, when the day asked about has passed, or when no notice can end the
+    /// agreement by the day asked.
+    pub end_if_notice_today: Option<Outcome>,
+    /// A notice on record that already ends the agreement (or the party's participation).
+    pub pending: Option<Pending>,
+    /// The provisions that survive the end found, each with its last day.
+    pub survives: Vec<Surviving>,
+    /// Entry into force rests on the file author's assumption.
+    pub assumed: bool,
     pub windows: Vec<Window>,
+}
+
+/// A notice on record, and the end it gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub received: Option<NaiveDate>,
+    pub last_day_in_force: NaiveDate,
+    pub takes_effect_on: NaiveDate,
+    pub reason: String,
+}
+
+impl Rules {
+    /// The first day notice may be received: entry into force, or the end of the waiting
+    /// period when the clause sets one.
+    pub fn first_permissible(&self) -> NaiveDate {
+        self.first_notice
+            .as_ref()
+            .map_or(self.start, |f| f.date.max(self.start))
+    }
 }
 
 /// Answers `question` about `a` on `as_of`; `all` is the folder, for supersession.
@@ -39,8 +81,9 @@ pub struct Answer {
 /// # Errors
 ///
 /// A [`Refusal`] when nothing can be computed: the agreement is not (or no longer) in
-/// force, has no termination clause, the party may not give notice, or the notice
-/// would precede entry into force.
+/// force, has no termination clause, the party may not give notice (or must be named),
+/// the notice would precede entry into force or the first day notice is permitted, or a
+/// later date it names is too early.
 pub fn answer(
     a: &Agreement,
     all: &[Agreement],
@@ -49,9 +92,74 @@ pub fn answer(
     opts: &Options,
 ) -> Result<Answer, Refusal> {
     let on = match question {
-        Question::Notice(n) => n.max(as_of),
+        Question::Notice { received, .. } => received.max(as_of),
         _ => as_of,
     };
+    still_in_force(a, all, on, opts)?;
+    let rules = rules(a, on, opts)?;
+    let first = rules.first_permissible();
+    let mut answer = Answer {
+        question,
+        as_of,
+        outcome: None,
+        passed: false,
+        end_if_notice_today: None,
+        pending: pending(a, &rules, as_of),
+        survives: Vec::new(),
+        assumed: matches!(entry_into_force(a, on), EntryIntoForce::Since { assumed: true, .. }),
+        windows: windows(&rules, as_of, 3),
+        rules,
+    };
+    let rules = &answer.rules;
+    match question {
+        Question::Notice { received, effective_on } => {
+            refuse_premature(a, rules, received)?;
+            let outcome = end_date(rules, received);
+            answer.outcome = match (outcome, effective_on) {
+                (Some(o), Some(later)) => Some(with_later_date(rules, o, later)?),
+                (o, _) => o,
+            };
+        }
+        Question::EndBy(e) => {
+            // A fixed term that expires by then needs no notice: its expiry is the answer.
+            answer.outcome = latest_notice(rules, e)
+                .or_else(|| end_date(rules, e).filter(|o| o.route == Route::Expiry && o.last_day_in_force <= e));
+            let today = end_date(rules, as_of.max(first));
+            match &answer.outcome {
+                Some(o) if o.route == Route::Expiry => {}
+                Some(o) if o.notice_date < as_of => {
+                    answer.passed = true;
+                    answer.end_if_notice_today = today;
+                }
+                None => answer.end_if_notice_today = today,
+                Some(_) => {}
+            }
+        }
+        Question::Earliest => answer.outcome = end_date(rules, as_of.max(first)),
+        // No day asked about: what notice received today (or on the first day it is
+        // permitted) would give.
+        Question::Terms if answer.pending.is_none() => {
+            answer.end_if_notice_today = end_date(rules, as_of.max(first));
+        }
+        Question::Terms => {}
+    }
+    if let Some(o) = &answer.outcome {
+        answer.survives = surviving(a, o.last_day_in_force, NaiveDate::MIN);
+    }
+    Ok(answer)
+}
+
+/// Refuses an agreement (or a party's participation) that has already ended.
+fn still_in_force(a: &Agreement, all: &[Agreement], on: NaiveDate, opts: &Options) -> Result<(), Refusal> {
+    if let (Scope::WithdrawingParty, Some(party)) = (scope(a), &opts.by) {
+        if let Some(w) = withdrawal(a, party, on).filter(|w| w.takes_effect_on <= on) {
+            return Err(Refusal::NoLongerInForce {
+                id: format!("{} for {}", a.id, a.party_label(party)),
+                reason: w.reason,
+            });
+        }
+        return Ok(());
+    }
     let st = status(a, on, all);
     if matches!(st.state, State::Terminated | State::Superseded) {
         return Err(Refusal::NoLongerInForce {
@@ -59,28 +167,51 @@ pub fn answer(
             reason: st.reason,
         });
     }
-    let rules = rules(a, on, opts)?;
-    let outcome = match question {
-        Question::Notice(n) if n < rules.start => {
-            return Err(Refusal::NoticeBeforeEntryIntoForce {
-                id: a.id.clone(),
-                notice: n,
-                start: rules.start,
-            })
-        }
-        Question::Notice(n) => end_date(&rules, n),
-        // A fixed term that expires by then needs no notice: its expiry is the answer.
-        Question::EndBy(e) => latest_notice(&rules, e)
-            .or_else(|| end_date(&rules, e).filter(|o| o.route == Route::Expiry && o.effective_date <= e)),
-        Question::Terms => None,
-    };
-    let windows = windows(&rules, as_of, 3);
-    Ok(Answer {
-        question,
-        rules,
-        outcome,
-        windows,
-    })
+    Ok(())
+}
+
+/// Refuses a notice before entry into force, or before the first day the clause permits.
+fn refuse_premature(a: &Agreement, rules: &Rules, received: NaiveDate) -> Result<(), Refusal> {
+    if received < rules.start {
+        return Err(Refusal::NoticeBeforeEntryIntoForce {
+            id: a.id.clone(),
+            notice: received,
+            start: rules.start,
+        });
+    }
+    if let Some(f) = rules.first_notice.as_ref().filter(|f| received < f.date) {
+        return Err(Refusal::PrematureNotice {
+            id: a.id.clone(),
+            notice: received,
+            first: f.date,
+            rule: f.rule.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// The notice on record that already ends what `rules` is about.
+fn pending(a: &Agreement, rules: &Rules, as_of: NaiveDate) -> Option<Pending> {
+    match &rules.withdrawing {
+        Some(w) => withdrawal(a, &w.party, as_of).map(|w| Pending {
+            received: None,
+            last_day_in_force: w.last_day_in_force,
+            takes_effect_on: w.takes_effect_on,
+            reason: w.reason,
+        }),
+        None => pending_notice(a, as_of).map(|n| Pending {
+            received: Some(n.received),
+            last_day_in_force: n.last_day_in_force,
+            takes_effect_on: n.takes_effect_on,
+            reason: format!(
+                "a notice by {} received {} already ends it: last day in force {}, termination takes effect on {}",
+                a.party_label(&n.by),
+                n.received,
+                n.last_day_in_force,
+                n.takes_effect_on
+            ),
+        }),
+    }
 }
 
 /// The latest date notice can be received so that the agreement has ended on or
@@ -91,17 +222,12 @@ pub fn answer(
 /// `end_by` (every day would do: there is no latest).
 ///
 /// ```
-/// use accord::engine::rules::{Basis, Rules};
+/// use accord::engine::rules::Rules;
 /// use accord::engine::terminate::latest_notice;
-/// use accord::model::Effective;
 /// use accord::time::period::Period;
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// let rules = Rules {
-///     agreement: "x".into(), start: d(2009, 1, 27), notice: Some(Period::months(6)),
-///     basis: Basis::Clause, article: None, effective: Effective::EndOfNotice,
-///     minimum_end: None, term: None, roll: None, holidays: vec![],
-/// };
+/// let rules = Rules::notice("x", d(2009, 1, 27), Period::months(6));
 /// // Every day from 28 to 31 August ends on 28 February; the latest is 31 August.
 /// assert_eq!(latest_notice(&rules, d(2027, 2, 28)).unwrap().notice_date, d(2026, 8, 31));
 /// ```
@@ -115,7 +241,7 @@ pub fn latest_notice_date(rules: &Rules, end_by: NaiveDate) -> Option<NaiveDate>
     // Notice received after `end_by` can still end the agreement by then when a
     // roll-over moves the end back (preceding), by less than ROLL_LIMIT days; notice
     // that late ends it later, unless a fixed term expires by then on its own.
-    let mut lo = rules.start;
+    let mut lo = rules.first_permissible();
     let mut hi = end_by.checked_add_days(Days::new(u64::from(ROLL_LIMIT)))?;
     if !fits(lo) || fits(hi) {
         return None;
@@ -175,7 +301,10 @@ pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
         }
         let Some((s, e)) = term.term(k) else { break };
         let closes = latest_notice_date(rules, e);
-        let opens = prev_close.and_then(|c| c.succ_opt()).unwrap_or(rules.start);
+        let opens = prev_close
+            .and_then(|c| c.succ_opt())
+            .unwrap_or(rules.start)
+            .max(rules.first_permissible());
         if let Some(c) = closes {
             if e >= as_of {
                 out.push(Window {
@@ -196,7 +325,7 @@ pub fn windows(rules: &Rules, as_of: NaiveDate, count: usize) -> Vec<Window> {
 mod tests {
     use super::*;
     use crate::engine::notice::Route;
-    use crate::engine::rules::{Basis, TermRules};
+    use crate::engine::rules::TermRules;
     use crate::model::Effective;
     use crate::time::calendar::Roll;
     use crate::time::period::Period;
@@ -206,18 +335,9 @@ mod tests {
     }
 
     fn rules(notice: Option<Period>) -> Rules {
-        Rules {
-            agreement: "t".into(),
-            start: d(2020, 3, 31),
-            notice,
-            basis: Basis::Clause,
-            article: None,
-            effective: Effective::EndOfNotice,
-            minimum_end: None,
-            term: None,
-            roll: None,
-            holidays: vec![],
-        }
+        let mut r = Rules::notice("t", d(2020, 3, 31), Period::months(1));
+        r.notice = notice;
+        r
     }
 
     fn renewing() -> Rules {
@@ -235,13 +355,13 @@ mod tests {
     fn tacit_renewal_counts_from_the_current_term() {
         // domain.md §1b: terms end 2022-03-30; three months' notice.
         let r = renewing();
-        assert_eq!(end_date(&r, d(2021, 12, 30)).unwrap().effective_date, d(2022, 3, 30));
+        assert_eq!(end_date(&r, d(2021, 12, 30)).unwrap().last_day_in_force, d(2022, 3, 30));
         let late = end_date(&r, d(2021, 12, 31)).unwrap();
-        assert_eq!(late.effective_date, d(2023, 3, 30));
+        assert_eq!(late.last_day_in_force, d(2023, 3, 30));
         assert_eq!(late.route, Route::NonRenewal { term: 1 });
         // Several renewals later, the window moved with each one.
-        assert_eq!(end_date(&r, d(2025, 12, 30)).unwrap().effective_date, d(2026, 3, 30));
-        assert_eq!(end_date(&r, d(2025, 12, 31)).unwrap().effective_date, d(2027, 3, 30));
+        assert_eq!(end_date(&r, d(2025, 12, 30)).unwrap().last_day_in_force, d(2026, 3, 30));
+        assert_eq!(end_date(&r, d(2025, 12, 31)).unwrap().last_day_in_force, d(2027, 3, 30));
         assert_eq!(
             end_date(&r, d(2025, 12, 31)).unwrap().route,
             Route::NonRenewal { term: 5 }
@@ -272,16 +392,16 @@ mod tests {
     fn minimum_term_holds_early_notice() {
         let mut r = rules(Some(Period::months(3)));
         r.minimum_end = Some(d(2022, 3, 30));
-        assert_eq!(end_date(&r, d(2020, 6, 1)).unwrap().effective_date, d(2022, 3, 30));
-        assert_eq!(end_date(&r, d(2022, 6, 1)).unwrap().effective_date, d(2022, 9, 1));
+        assert_eq!(end_date(&r, d(2020, 6, 1)).unwrap().last_day_in_force, d(2022, 3, 30));
+        assert_eq!(end_date(&r, d(2022, 6, 1)).unwrap().last_day_in_force, d(2022, 9, 1));
     }
 
     #[test]
     fn end_of_calendar_year() {
         let mut r = rules(Some(Period::months(6)));
         r.effective = Effective::EndOfCalendarYear;
-        assert_eq!(end_date(&r, d(2026, 6, 30)).unwrap().effective_date, d(2026, 12, 31));
-        assert_eq!(end_date(&r, d(2026, 7, 1)).unwrap().effective_date, d(2027, 12, 31));
+        assert_eq!(end_date(&r, d(2026, 6, 30)).unwrap().last_day_in_force, d(2026, 12, 31));
+        assert_eq!(end_date(&r, d(2026, 7, 1)).unwrap().last_day_in_force, d(2027, 12, 31));
         assert_eq!(latest_notice(&r, d(2027, 6, 30)).unwrap().notice_date, d(2026, 6, 30));
     }
 
@@ -295,8 +415,8 @@ mod tests {
             article: None,
         });
         let o = end_date(&r, d(2021, 3, 15)).unwrap();
-        assert_eq!((o.effective_date, o.route), (d(2021, 3, 30), Route::Expiry));
-        assert_eq!(end_date(&r, d(2020, 4, 1)).unwrap().effective_date, d(2020, 5, 1));
+        assert_eq!((o.last_day_in_force, o.route), (d(2021, 3, 30), Route::Expiry));
+        assert_eq!(end_date(&r, d(2020, 4, 1)).unwrap().last_day_in_force, d(2020, 5, 1));
     }
 
     #[test]
@@ -305,7 +425,7 @@ mod tests {
         r.roll = Some(Roll::Following);
         // 2026-11-22 + 90 days = Saturday 2027-02-20 → Monday 2027-02-22.
         let o = end_date(&r, d(2026, 11, 22)).unwrap();
-        assert_eq!(o.effective_date, d(2027, 2, 22));
+        assert_eq!(o.last_day_in_force, d(2027, 2, 22));
         assert!(o.steps.iter().any(|s| s.contains("art. 3(4)")));
     }
 

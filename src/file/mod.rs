@@ -4,6 +4,7 @@
 //! else byte for byte (`edit`) and safe replacement on disk ([`write`]).
 
 pub(crate) mod edit;
+mod excise;
 pub mod parse;
 pub(crate) mod raw;
 pub mod schema;

@@ -2,6 +2,7 @@
 //! against hostile input, the raw shape (`super::raw`), then validation
 //! ([`super::validate`]). Parser errors become located diagnostics with a code and help.
 
+use super::excise::excise;
 use super::raw::{ArticleText, RawAgreement, Skipped};
 use super::validate;
 use crate::diagnostic::{Code, Diagnostic, Span};
@@ -53,11 +54,37 @@ where
                 .with_help("an agreement file is a mapping with at least `id`, `title` and `parties`")],
         );
     }
-    match serde_saphyr::from_str_with_options::<RawAgreement<T>>(text, parser_options()) {
-        Ok(raw) => validate::agreement(raw, path, source),
-        Err(e) => (None, vec![syntax_diagnostic(path, source, &e)]),
+    // An unknown key stops the parser; take it out and parse again, so that every
+    // unknown key (and what follows) is reported at once. Positions do not move.
+    let mut text = std::borrow::Cow::Borrowed(text);
+    let mut found = Vec::new();
+    for _ in 0..MAX_UNKNOWN_KEYS {
+        match serde_saphyr::from_str_with_options::<RawAgreement<T>>(&text, parser_options()) {
+            Ok(raw) => {
+                let excised = !found.is_empty();
+                let (agreement, diagnostics) = validate::agreement(raw, path, source);
+                found.extend(diagnostics);
+                return (agreement.filter(|_| !excised), found);
+            }
+            Err(e) => {
+                let d = syntax_diagnostic(path, source, &e);
+                let next = match (&d.code, e.location()) {
+                    (Code::UnknownKey, Some(at)) => excise(&text, at.line() as usize, at.column() as usize),
+                    _ => None,
+                };
+                found.push(d);
+                match next {
+                    Some(t) => text = std::borrow::Cow::Owned(t),
+                    None => break,
+                }
+            }
+        }
     }
+    (None, found)
 }
+
+/// How many unknown keys one file reports before the rest is left to the next run.
+const MAX_UNKNOWN_KEYS: usize = 100;
 
 /// The parser's limits, set explicitly (see docs/format.md, "Limits"). The options
 /// hold an `Rc`, so each thread builds its own.
@@ -90,10 +117,17 @@ fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Di
     if let Some(i) = message.rfind(" at line ") {
         message.truncate(i);
     }
-    let span = err
-        .location()
-        .map(|l| Span::at(source, l.line() as usize, l.column() as usize));
     let (code, help) = classify(&message);
+    let span = err.location().map(|l| {
+        let (line, column) = (l.line() as usize, l.column() as usize);
+        // The parser notices a missing key at the mapping's last entry; the mapping
+        // begins at its first.
+        let (line, column) = match code {
+            Code::MissingKey => first_key_of_mapping(source, line, column).unwrap_or((line, column)),
+            _ => (line, column),
+        };
+        Span::at(source, line, column)
+    });
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         message = format!("duplicate key `{}`", rest.split(',').next().unwrap_or(rest));
     } else if let Some(rest) = message.strip_prefix("missing field ") {
@@ -111,6 +145,44 @@ fn syntax_diagnostic(path: &Path, source: &str, err: &serde_saphyr::Error) -> Di
     }
     d.help = help;
     d
+}
+
+/// The first key of the block mapping whose key at `line`:`column` (1-based) the parser
+/// stopped at: the highest line above it, in the same run of lines, whose key starts in
+/// the same column (a list item's `- ` counts as indentation). `None` when no key starts
+/// there (a flow mapping).
+fn first_key_of_mapping(source: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    fn key_column(l: &str) -> (usize, &str) {
+        let rest = l.trim_start_matches(' ');
+        let mut col = l.len() - rest.len();
+        let mut body = rest;
+        while let Some(after) = body.strip_prefix("- ") {
+            let trimmed = after.trim_start_matches(' ');
+            col += body.len() - trimmed.len();
+            body = trimmed;
+        }
+        (col + 1, body)
+    }
+    let lines: Vec<&str> = source.lines().collect();
+    let (own, body) = key_column(lines.get(line.checked_sub(1)?)?);
+    if own != column || body.is_empty() {
+        return None;
+    }
+    let mut first = line;
+    for n in (1..line).rev() {
+        let (col, body) = key_column(lines[n - 1]);
+        if body.is_empty() || body.starts_with('#') || col > column {
+            continue;
+        }
+        if col < column {
+            break;
+        }
+        first = n;
+        if lines[n - 1].trim_start().starts_with("- ") {
+            break;
+        }
+    }
+    Some((first, column))
 }
 
 fn classify(message: &str) -> (Code, Option<String>) {
@@ -137,6 +209,18 @@ fn classify(message: &str) -> (Code, Option<String>) {
     if message.starts_with("missing field") {
         return (Code::MissingKey, Some("docs/format.md lists the required keys".into()));
     }
+    if message.contains("expected a word or a list") {
+        return (
+            Code::InvalidValue,
+            Some("write a word or a list: `by: any_party` or `by: [iom]`; `requires: all_parties` or `requires: [{party: un, organ: General Assembly}]`".into()),
+        );
+    }
+    if message.contains("expected a value or a mapping") {
+        return (
+            Code::InvalidValue,
+            Some("write a value or a mapping: an id or `{title: ..., date: ...}` in `supersedes`; a period or `{period, from}` in `not_before`".into()),
+        );
+    }
     if let Some(name) = message.strip_prefix("data did not match any variant of untagged enum ") {
         let help = match name.trim() {
             "RawBy" => "`by` is `any_party` or a list of party ids, e.g. `by: [iom]`",
@@ -146,7 +230,19 @@ fn classify(message: &str) -> (Code, Option<String>) {
         };
         return (Code::InvalidValue, Some(help.into()));
     }
-    (Code::Syntax, None)
+    (Code::Syntax, syntax_hint(message).map(str::to_string))
+}
+
+/// Layout mistakes explained in words: the parser's messages name its states.
+fn syntax_hint(message: &str) -> Option<&'static str> {
+    let hints: [(&str, &str); 5] = [
+        ("tabs disallowed", "YAML indents with spaces only: replace the tab at the start of this line with spaces"),
+        ("did not find expected key", "check the indentation: the keys of one mapping start in the same column, and a value on its own lines is indented further than its key"),
+        ("mapping values are not allowed", "a `key: value` where a plain value was expected: check this line's indentation against the line above, or quote a value that contains `: `"),
+        ("expected mapping start", "a mapping is expected here: `key: value` lines indented below the key, or `{key: value}`"),
+        ("did not find expected '-'", "check the indentation of the list: every item starts with `- ` in the same column"),
+    ];
+    hints.iter().find(|(m, _)| message.contains(m)).map(|(_, h)| *h)
 }
 
 #[cfg(test)]
@@ -182,6 +278,15 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_key_points_at_the_first_key_of_its_mapping() {
+        let text = "# c\nid: x\nparties:\n  a: {name: A}\n  b: {name: B}\ntermination:\n  notice: 1 year\n";
+        assert_eq!(first_key_of_mapping(text, 6, 1), Some((2, 1)));
+        let list = "obligations:\n  - id: a\n    text: t\n  - id: b\n    parties: [x]\n    every: 1 year\n";
+        assert_eq!(first_key_of_mapping(list, 6, 5), Some((4, 5)));
+        assert_eq!(first_key_of_mapping("a: {b: 1, c: 2}\n", 1, 11), None);
+    }
+
+    #[test]
     fn missing_field() {
         let d = diagnose(&format!("id: x\n{PARTIES}"));
         assert_eq!(d.code, Code::MissingKey);
@@ -195,6 +300,8 @@ mod tests {
         ));
         assert_eq!((d.code, d.line(), d.column()), (Code::InvalidValue, 6, 37));
         assert!(d.help.as_deref().is_some_and(|h| h.contains("any_party")), "{d:?}");
+        let d = diagnose(&format!("id: x\ntitle: X\n{PARTIES}supersedes: [[old]]\n"));
+        assert_eq!((d.code, d.line()), (Code::InvalidValue, 6), "{d:?}");
     }
 
     #[test]
@@ -203,6 +310,48 @@ mod tests {
         assert_eq!((d.code, d.line()), (Code::NotAMapping, 2));
         let d = diagnose("just a sentence\n");
         assert_eq!(d.code, Code::NotAMapping);
+    }
+
+    #[test]
+    fn layout_mistakes_get_a_hint_in_words() {
+        let cases = [
+            ("id: x\ntitle: X\nparties:\n\ta: {name: A}\n  b: {name: B}\n", "tab"),
+            (
+                "id: x\ntitle: X\nparties:\n  a: {name: A}\n   b: {name: B}\n",
+                "same column",
+            ),
+            (
+                "id: x\n title: X\nparties:\n  a: {name: A}\n  b: {name: B}\n",
+                "indentation against the line above",
+            ),
+            (
+                "id: x\ntitle: X\nparties:\n  a:\n    name: A\n  short_name: AA\n",
+                "a mapping is expected",
+            ),
+        ];
+        for (text, hint) in cases {
+            let d = diagnose(text);
+            assert_eq!(d.code, Code::Syntax, "{text}");
+            assert!(d.help.as_deref().is_some_and(|h| h.contains(hint)), "{text}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_and_positions_stay_put() {
+        let text = format!(
+            "id: x\ntitle: X\n{PARTIES}obligations:\n  - {{id: a, text: A, parties: [a], modalty: shall}}\n  - id: b\n    modalty: will\n    text: B\n    parties: [a]\nsignd: {{date: 2020-01-01}}\n"
+        );
+        let (a, d) = agreement(Path::new("t.yaml"), &text, Texts::Keep);
+        assert!(a.is_none());
+        let got: Vec<(Code, usize, usize)> = d.iter().map(|d| (d.code, d.line(), d.column())).collect();
+        assert_eq!(
+            got,
+            [
+                (Code::UnknownKey, 7, 36),
+                (Code::UnknownKey, 9, 5),
+                (Code::UnknownKey, 12, 1)
+            ]
+        );
     }
 
     #[test]

@@ -46,9 +46,15 @@ string_schema!(PeriodText, "A period.", {
     "pattern": "^(P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?|[ ,A-Za-z0-9]+)$",
     "description": "a period: 90 days, 2 weeks, six months, 1 year 6 months, or ISO 8601 such as P90D, P6M, P1Y6M"
 });
-/// A schema type listing the words of a keyword set, with an optional description.
+string_schema!(AfterText, "An `after` rule.", {
+    "type": "string",
+    "description": "counted from the triggering day: a period (30 days: on the thirtieth day after; 1 day: on the day after; 0 days: on that day), or a calendar rule: first day of the month following, first day of the second month"
+});
+
+/// A schema type listing the words of a keyword set: `enum`, a `description` giving
+/// each word's meaning, and `enumDescriptions` (which editors show beside each word).
 macro_rules! keyword_schema {
-    ($name:ident, $keyword:ty, $doc:literal $(, $description:literal)?) => {
+    ($name:ident, $keyword:ty, $doc:literal) => {
         #[doc = $doc]
         pub struct $name;
         impl JsonSchema for $name {
@@ -56,37 +62,96 @@ macro_rules! keyword_schema {
                 stringify!($name).into()
             }
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                let words: Vec<&str> = <$keyword as Keyword>::names().collect();
-                #[allow(unused_mut)] // mutated only when there is a description
-                let mut schema = json_schema!({ "enum": words });
-                $(schema.insert("description".into(), $description.into());)?
-                schema
+                keyword_set::<$keyword>()
             }
         }
     };
 }
 
-keyword_schema!(
-    Status,
-    DocStatus,
-    "`status`.",
-    "draft: a text under negotiation, not signed"
-);
+fn keyword_set<K: Keyword>() -> Schema {
+    let words: Vec<&str> = K::names().collect();
+    let meanings: Vec<&str> = K::ALL.iter().map(|(_, _, doc)| *doc).collect();
+    let description: Vec<String> = K::ALL.iter().map(|(word, _, doc)| format!("{word}: {doc}")).collect();
+    json_schema!({
+        "enum": words,
+        "enumDescriptions": meanings,
+        "description": description.join("; "),
+    })
+}
+
+keyword_schema!(Status, DocStatus, "`status`.");
 keyword_schema!(Upon, UponKind, "`entry_into_force.upon`.");
 keyword_schema!(Then, model::Then, "`entry_into_force.then`.");
+keyword_schema!(PaFrom, model::PaFrom, "`provisional_application.from`.");
 keyword_schema!(EffectiveKw, Effective, "`termination.effective`.");
-keyword_schema!(
-    Fallback,
-    raw::Fallback,
-    "`termination.fallback`.",
-    "opt in to twelve months' notice under VCLT art. 56(2) when there is no termination clause"
-);
+keyword_schema!(CountingKw, model::Counting, "`termination.counting`.");
+keyword_schema!(ScopeKw, model::Scope, "`termination.scope`.");
+keyword_schema!(NotBeforeFromKw, model::NotBeforeFrom, "`termination.not_before.from`.");
+keyword_schema!(LaterDateKw, raw::LaterDate, "`termination.later_date`.");
+keyword_schema!(Fallback, raw::Fallback, "`termination.fallback`.");
 keyword_schema!(RollKw, Roll, "`termination.roll`.");
 keyword_schema!(AnyParty, raw::AnyParty, "`termination.by: any_party`.");
 keyword_schema!(AllParties, raw::AllParties, "`amendment.requires: all_parties`.");
 keyword_schema!(InForce, AmendmentInForce, "`amendment.in_force`.");
 keyword_schema!(Modality, model::Modality, "`obligations[].modality`.");
 keyword_schema!(EventType, EventKind, "`events[].type`.");
+keyword_schema!(InstrumentKw, model::Instrument, "`events[].instrument`.");
+keyword_schema!(NoticeScopeKw, model::NoticeScope, "`events[].scope`.");
+keyword_schema!(PartyKindKw, model::PartyKind, "`parties.ID.kind`.");
+
+/// `any_party`, or a list of party ids.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // describes the file for the schema; never built
+pub enum By {
+    Keyword(AnyParty),
+    Parties(Vec<Id>),
+}
+
+/// `all_parties`, or a list of `{party, organ}` approvals.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // describes the file for the schema; never built
+pub enum Requires {
+    Keyword(AllParties),
+    Approvals(Vec<raw::RawApproval>),
+}
+
+/// An agreement of the folder (its id, or `{id, article}`), or one outside it (`{title, date, article}`).
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // describes the file for the schema; never built
+pub enum Reference {
+    Id(Id),
+    InFolder {
+        /// The id of the agreement in the folder.
+        id: Id,
+        /// The article of this agreement that supersedes it.
+        article: Option<String>,
+    },
+    External {
+        /// The title of the agreement outside the folder.
+        title: String,
+        /// Its date.
+        date: Option<Date>,
+        /// The article of this agreement that supersedes it.
+        article: Option<String>,
+    },
+}
+
+/// A waiting period, or `{period, from}`.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // describes the file for the schema; never built
+pub enum NotBefore {
+    Period(PeriodText),
+    Counted {
+        /// The waiting period.
+        period: PeriodText,
+        /// What it counts from: entry_into_force (for the party giving notice; the default) or signature.
+        from: Option<NotBeforeFromKw>,
+    },
+}
 
 #[cfg(test)]
 mod tests {

@@ -28,7 +28,7 @@ impl Key {
             .supersedes
             .iter()
             .filter_map(|r| match r {
-                Reference::Id(id) => Some(id.clone()),
+                Reference::Id { id, .. } => Some(id.clone()),
                 _ => None,
             })
             .collect();
@@ -141,7 +141,15 @@ impl Index {
                         find_span(path(k), "id:", id),
                         format!("agreement id `{id}` is also used by {}", path(prev).display()),
                     )
-                    .with_help("agreement ids must be unique across the folder"),
+                    .with_help(match find_span(path(prev), "id:", id) {
+                        Some(first) => format!(
+                            "first defined at {}:{}:{}; agreement ids must be unique across the folder",
+                            path(prev).display(),
+                            first.line,
+                            first.column
+                        ),
+                        None => "agreement ids must be unique across the folder".to_string(),
+                    }),
                 );
             }
         }
@@ -157,13 +165,18 @@ impl Index {
                     let mut d = Diagnostic::new(
                         Code::UnknownReference,
                         path(*k),
-                        find_span(path(*k), "", target),
+                        find_reference(path(*k), key, target),
                         format!("`{key}` names `{target}`, which is not in the folder"),
                     );
-                    let ids = by_id.iter().map(|&j| self.id(j));
-                    d.help = did_you_mean(target, ids).or(Some(
-                        "for an agreement outside the folder write `{title: ..., date: ...}`".into(),
-                    ));
+                    let own = self.id(*k);
+                    let ids = by_id.iter().map(|&j| self.id(j)).filter(|id| *id != own);
+                    let otherwise = match key {
+                        "under" => {
+                            "the parent agreement must be in the folder checked (check the whole folder, not one file)"
+                        }
+                        _ => "for an agreement outside the folder write `{title: ..., date: ...}`",
+                    };
+                    d.help = did_you_mean(target, ids).or(Some(otherwise.into()));
                     out.diagnostics.push(d);
                 }
             }
@@ -243,6 +256,32 @@ fn find_span(file: &Path, key: &str, value: &str) -> Option<Span> {
         let byte = k + key.len() + v;
         let column = line[..byte].chars().count() + 1;
         return Some(Span::at(&source, i + 1, column));
+    }
+    None
+}
+
+/// Locates a reference to `target` under `key` (`under: x`, or an entry of
+/// `supersedes`): the first line, after the key, on which the id stands as a whole
+/// token, so that `renewal-2020` is not found inside `id: renewal-2020-lou-1`.
+fn find_reference(file: &Path, key: &str, target: &str) -> Option<Span> {
+    let source = std::fs::read_to_string(file).ok()?;
+    let start = source
+        .lines()
+        .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+        .unwrap_or(0);
+    let is_id_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    for (i, line) in source.lines().enumerate().skip(start) {
+        let mut from = 0;
+        while let Some(found) = line[from..].find(target) {
+            let at = from + found;
+            let before = line[..at].chars().next_back().is_none_or(|c| !is_id_char(c));
+            let after = line[at + target.len()..].chars().next().is_none_or(|c| !is_id_char(c));
+            if before && after {
+                let column = line[..at].chars().count() + 1;
+                return Some(Span::at(&source, i + 1, column));
+            }
+            from = at + target.len();
+        }
     }
     None
 }

@@ -6,4 +6,5 @@
 pub mod index;
 pub mod load;
 pub(crate) mod parallel;
+pub mod project;
 mod walk;

@@ -1,8 +1,9 @@
-//! `accord due` output: table, JSON and CSV (ICS is in [`super::ics`]).
+//! `accord due` output: table, JSON, CSV and Markdown (ICS is in [`super::ics`]).
 
 use super::packed::Fields;
-use super::{colored, opt, write_rows, Cell, Color, Style};
+use super::{drop, fold, fold_text, keep, opt, wrap, write_rows_with_notes, Cell, Color, Column, Style};
 use crate::engine::due::{DueStatus, Item, Kind};
+use crate::model::Modality;
 use chrono::NaiveDate;
 use std::io::{self, Write};
 
@@ -15,8 +16,32 @@ pub(crate) struct Row {
     pub status: DueStatus,
     kind: Kind,
     assumed: bool,
-    /// agreement, id, text, who, article and parties (space-separated).
-    fields: Fields<6>,
+    /// agreement, id, text, who, article, parties (space-separated), the marks the
+    /// table adds to the text, the assumptions (space-separated), and the explanation
+    /// (empty unless asked for).
+    fields: Fields<9>,
+}
+
+/// What the table says beside an item's text: what rests on an assumption, what is
+/// not binding, what depends on a condition.
+pub(crate) fn marks(i: &Item) -> String {
+    let mut out = String::new();
+    for a in &i.assumptions {
+        out.push_str(match *a {
+            "interval" => " [assumed interval]",
+            "entry_into_force" => " [assumed entry into force]",
+            _ => " [assumed]",
+        });
+    }
+    match i.modality {
+        Some(Modality::Intends) => out.push_str(" [intention, not binding]"),
+        Some(Modality::Should) => out.push_str(" [recommendation]"),
+        _ => {}
+    }
+    if let Some(c) = &i.condition {
+        out.push_str(&format!(" [if {c}]"));
+    }
+    out
 }
 
 impl Row {
@@ -27,7 +52,17 @@ impl Row {
             status: i.status,
             kind: i.kind,
             assumed: i.assumed,
-            fields: Fields::new([&i.agreement, &i.id, &i.text, &i.who, article, &i.parties.join(" ")]),
+            fields: Fields::new([
+                &i.agreement,
+                &i.id,
+                &i.text,
+                &i.who,
+                article,
+                &i.parties.join(" "),
+                &marks(i),
+                &i.assumptions.join(" "),
+                &i.explanation,
+            ]),
         }
     }
 
@@ -52,6 +87,19 @@ impl Row {
         self.fields.get(4)
     }
 
+    fn marks(&self) -> &str {
+        self.fields.get(6)
+    }
+
+    fn assumptions(&self) -> &str {
+        self.fields.get(7)
+    }
+
+    /// How the date was computed; empty when explanations were left out.
+    fn explanation(&self) -> &str {
+        self.fields.get(8)
+    }
+
     /// Party ids, space-separated.
     fn parties(&self) -> &str {
         self.fields.get(5)
@@ -72,12 +120,29 @@ pub(crate) fn sort(rows: &mut [Row]) {
     rows.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
 }
 
-pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
+/// The due table: on a narrow terminal the parties follow the text first, then the
+/// days go, then the article follows the text too.
+const DUE_COLUMNS: [Column; 7] = [
+    keep("date"),
+    drop("days", 2),
+    keep("status"),
+    keep("agreement"),
+    wrap("what"),
+    fold_text("who", 1, 4, "— ", ""),
+    fold("article", 3, 4, "(", ")"),
+];
+
+pub(crate) fn table_out(
+    out: &mut dyn Write,
+    style: &Style,
+    rows: &[Row],
+    as_of: NaiveDate,
+    empty: &str,
+) -> io::Result<()> {
     if rows.is_empty() {
-        return writeln!(out, "nothing due");
+        return writeln!(out, "{empty}");
     }
-    let headers = ["date", "days", "status", "agreement", "what", "who", "article"];
-    write_rows(out, style, &headers, rows.len(), |n, cells| {
+    let row = |n: usize, cells: &mut Vec<Cell>| {
         let r = &rows[n];
         let (mark, color) = match r.status {
             DueStatus::Overdue => ("! overdue", Color::Red),
@@ -85,20 +150,48 @@ pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row], as_of:
             DueStatus::Upcoming => ("upcoming", Color::Reset),
             DueStatus::Open => ("open", Color::DarkGrey),
         };
-        let mut what = r.text().to_string();
-        if r.assumed {
-            what.push_str(" [assumed interval]");
-        }
+        let what = format!("{}{}", r.text(), r.marks());
         cells.extend([
             Cell::new(opt(&r.date)),
             Cell::new(r.days(as_of).map_or(String::new(), |d| format!("{d:+}"))),
-            colored(style, mark, color),
+            Cell::units(&[mark]).colored(style, color),
             Cell::new(r.agreement()),
             Cell::new(what),
             Cell::new(r.who()),
             Cell::new(r.article()),
         ]);
-    })
+    };
+    let note = |n: usize| {
+        let e = rows[n].explanation();
+        (!e.is_empty()).then(|| format!("why: {e}"))
+    };
+    write_rows_with_notes(out, style, &DUE_COLUMNS, rows.len(), row, note)
+}
+
+/// The schedule as a GitHub-flavoured Markdown table, the columns of the terminal
+/// table; overdue in bold.
+pub(crate) fn markdown_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "nothing due");
+    }
+    let headers = ["Date", "Days", "Status", "Agreement", "What", "Who", "Article"];
+    let right = [false, true, false, false, false, false, false];
+    let cells = rows.iter().map(|r| {
+        let status = match r.status {
+            DueStatus::Overdue => "**overdue**".to_string(),
+            s => s.name().to_string(),
+        };
+        vec![
+            opt(&r.date),
+            r.days(as_of).map_or(String::new(), |d| format!("{d:+}")),
+            status,
+            r.agreement().to_string(),
+            format!("{}{}", r.text(), r.marks()),
+            r.who().to_string(),
+            r.article().to_string(),
+        ]
+    });
+    super::markdown::table(out, &headers, &right, cells)
 }
 
 pub(crate) fn json_out(out: &mut dyn Write, items: &[Item]) -> io::Result<()> {
@@ -115,7 +208,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-pub(crate) const CSV_COLUMNS: [&str; 10] = [
+pub(crate) const CSV_COLUMNS: [&str; 12] = [
     "date",
     "days",
     "status",
@@ -123,9 +216,11 @@ pub(crate) const CSV_COLUMNS: [&str; 10] = [
     "kind",
     "id",
     "parties",
+    "who",
     "article",
     "assumed",
     "text",
+    "assumptions",
 ];
 
 pub(crate) fn csv_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io::Result<()> {
@@ -139,9 +234,11 @@ pub(crate) fn csv_out(out: &mut dyn Write, rows: &[Row], as_of: NaiveDate) -> io
             r.kind.name().to_string(),
             r.id().to_string(),
             r.parties().to_string(),
+            r.who().to_string(),
             r.article().to_string(),
             r.assumed.to_string(),
             r.text().to_string(),
+            r.assumptions().to_string(),
         ];
         let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
         write!(out, "{}\r\n", line.join(","))?;

@@ -1,18 +1,20 @@
 //! iCalendar (RFC 5545) export of the schedule: one all-day VEVENT per dated item,
 //! DTEND the day after (an all-day DTEND is exclusive), a VALARM at the item's lead
-//! time, and a UID built from agreement, item and date so that re-importing the file
-//! updates events instead of duplicating them.
+//! time, and a UID that names the occurrence (agreement, kind, item and occurrence
+//! number), not its date, so that a calendar re-importing the file moves an event
+//! whose date changed instead of keeping a stale copy beside it.
 
 use crate::engine::due::Item;
 use crate::time::calendar::shift_back;
 use chrono::NaiveDate;
 use std::io::{self, Write};
 
-/// The UID of an item's occurrence: the same across runs for the same agreement,
-/// item and date.
+/// The UID of an item's occurrence: the same across runs, and when its date moves
+/// (a performance recorded late, a corrected anchor): `eco-iom-2009.obligation.
+/// consultations.18@accord`. Items that happen once have no occurrence number.
 pub(crate) fn uid(item: &Item) -> String {
-    let date = item.date.map_or("open".to_string(), |d| d.format("%Y%m%d").to_string());
-    format!("{}.{}.{}@accord", item.agreement, item.id, date)
+    let occurrence = item.occurrence.map(|k| format!(".{k}")).unwrap_or_default();
+    format!("{}.{}.{}{occurrence}@accord", item.agreement, item.kind.name(), item.id)
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).
@@ -60,18 +62,20 @@ pub(crate) fn write(out: &mut dyn Write, items: &[Item], stamp: NaiveDate) -> io
             "SUMMARY:{}",
             escape(&format!("{}: {}{article}", item.agreement, item.text))
         ))?;
-        let assumed = if item.assumed {
-            "\nThe interval is an assumption of the file's author."
-        } else {
-            ""
-        };
+        let assumed: String = item
+            .assumptions
+            .iter()
+            .map(|a| match *a {
+                "interval" => "\nThe interval is an assumption of the file's author.",
+                "entry_into_force" => {
+                    "\nEntry into force is an assumption of the file's author: the text has no entry-into-force clause."
+                }
+                _ => "\nThe date rests on an assumption of the file's author.",
+            })
+            .collect();
         line(&format!(
             "DESCRIPTION:{}",
-            escape(&format!(
-                "{}\nWho: {}{assumed}",
-                item.explanation,
-                item.parties.join(", ")
-            ))
+            escape(&format!("{}\nWho: {}{assumed}", item.explanation, item.who))
         ))?;
         line(&format!("CATEGORIES:{}", item.kind.name()))?;
         line("TRANSP:TRANSPARENT")?;

@@ -1,6 +1,6 @@
 //! `accord amendments` and `accord timeline` output.
 
-use super::{table, write_table, Cell, Style};
+use super::{fold, fold_text, keep, table, wrap, write_table, Cell, Style};
 use crate::engine::amendments::AmendmentStatus;
 use crate::engine::timeline::Entry;
 use crate::model::{Agreement, Amendment};
@@ -17,13 +17,13 @@ pub(crate) fn amendments_table(
     let mut t = table(
         style,
         &[
-            "agreement",
-            "id",
-            "article",
-            "status",
-            "awaiting",
-            "in force on",
-            "summary",
+            keep("agreement"),
+            keep("id"),
+            fold("article", 1, 6, "(", ")"),
+            keep("status"),
+            fold_text("awaiting", 2, 6, "— awaiting ", ""),
+            keep("in force on"),
+            wrap("summary"),
         ],
     );
     for (a, am, st) in rows {
@@ -31,7 +31,7 @@ pub(crate) fn amendments_table(
             Cell::new(&a.id),
             Cell::new(&am.id),
             Cell::new(am.article.as_deref().unwrap_or("-")),
-            Cell::new(st.state.name()),
+            Cell::units(&[st.state.label()]),
             Cell::new(
                 st.awaiting
                     .iter()
@@ -72,7 +72,7 @@ pub(crate) fn amendments_json(
 }
 
 pub(crate) fn timeline_table(out: &mut dyn Write, style: &Style, entries: &[Entry]) -> io::Result<()> {
-    let mut t = table(style, &["date", "agreement", "event", "detail"]);
+    let mut t = table(style, &[keep("date"), keep("agreement"), keep("event"), wrap("detail")]);
     for e in entries {
         let ev = if e.derived {
             format!("{} *", e.event)

@@ -1,14 +1,16 @@
 //! `accord list` and `accord status`: one row per agreement.
 
 use super::packed::Fields;
-use super::{colored, opt, write_rows, Cell, Color, Style};
+use super::{drop, fold_text, keep, opt, wrap, write_rows, Cell, Color, Style};
+use crate::engine::participation::{participation, Participation};
 use crate::engine::status::{State, Status};
 use crate::model::Agreement;
+use chrono::NaiveDate;
 use std::io::{self, Write};
 
 pub(crate) fn state_color(state: State) -> Color {
     match state {
-        State::InForce => Color::Green,
+        State::InForce | State::ProvisionallyApplied => Color::Green,
         State::Terminating => Color::Yellow,
         State::Terminated | State::Superseded => Color::DarkGrey,
         State::Draft | State::AwaitingApproval | State::Signed => Color::Cyan,
@@ -19,8 +21,11 @@ pub(crate) fn state_color(state: State) -> Color {
 /// in one allocation, small enough to keep one per agreement in a folder of any size.
 #[derive(Clone, Debug)]
 pub(crate) struct Row {
+    /// The date of signature, if signed by the day asked about.
     pub signed: Option<chrono::NaiveDate>,
     pub status: Status,
+    /// Each party's participation, for a multilateral agreement.
+    pub participation: Vec<Participation>,
     has_short_title: bool,
     has_kind: bool,
     /// id, title, short title, kind, party labels, party ids (space-separated), file.
@@ -28,12 +33,17 @@ pub(crate) struct Row {
 }
 
 impl Row {
-    pub(crate) fn of(a: &Agreement, status: Status) -> Row {
+    pub(crate) fn of(a: &Agreement, status: Status, as_of: NaiveDate) -> Row {
         let labels: Vec<String> = a.parties.iter().map(|p| a.party_label(&p.id)).collect();
         let ids: Vec<&str> = a.parties.iter().map(|p| p.id.as_str()).collect();
         Row {
-            signed: a.signature_date(),
+            signed: a.signature_date().filter(|d| *d <= as_of),
             status,
+            participation: if a.is_multilateral() {
+                participation(a, as_of)
+            } else {
+                Vec::new()
+            },
             has_short_title: a.short_title.is_some(),
             has_kind: a.kind.is_some(),
             fields: Fields::new([
@@ -80,24 +90,25 @@ impl Row {
 }
 
 pub(crate) fn table_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
-    let headers = ["id", "title", "parties", "signed", "in force since", "status"];
-    write_rows(out, style, &headers, rows.len(), |i, cells| {
+    // On a narrow terminal the parties follow the title, then the signature date goes.
+    let columns = [
+        keep("id"),
+        wrap("title"),
+        fold_text("parties", 1, 1, "— ", ""),
+        drop("signed", 2),
+        keep("in force since"),
+        wrap("status"),
+    ];
+    write_rows(out, style, &columns, rows.len(), |i, cells| {
         let r = &rows[i];
         let st = &r.status;
-        let mut status = st.state.name().to_string();
-        if let Some(end) = st.ends_on {
-            status.push_str(&format!(" ({end})"));
-        }
-        if st.assumed {
-            status.push_str(" (assumed)");
-        }
         cells.extend([
             Cell::new(r.id()),
             Cell::new(r.display_title()),
             Cell::new(r.party_labels()),
             Cell::new(opt(&r.signed)),
             Cell::new(opt(&st.in_force_since)),
-            colored(style, status, state_color(st.state)),
+            Cell::units(&status_units(st)).colored(style, state_color(st.state)),
         ]);
     })
 }
@@ -113,12 +124,29 @@ pub(crate) fn json_value(r: &Row) -> serde_json::Value {
         "parties": r.parties().collect::<Vec<_>>(),
         "signed": r.signed,
         "in_force_since": st.in_force_since,
-        "ends_on": st.ends_on,
+        "provisionally_applied_since": st.provisionally_applied_since,
+        "last_day_in_force": st.last_day_in_force,
+        "takes_effect_on": st.takes_effect_on,
         "assumed": st.assumed,
+        "survives": st.survives,
+        "participation": r.participation,
         "superseded_by": st.superseded_by.as_ref().map(|(id, _)| id),
         "awaiting": st.missing_approvals.iter().map(|m| serde_json::json!({"party": m.party, "organ": m.organ})).collect::<Vec<_>>(),
         "file": r.file(),
     })
+}
+
+/// The state in words, with the last day in force and an assumption, in units a table
+/// never splits: "in force" "(assumed)", "terminating" "(last day 2027-02-20)".
+fn status_units(st: &Status) -> Vec<String> {
+    let mut units = vec![st.state.label().to_string()];
+    if let Some(end) = st.last_day_in_force {
+        units.push(format!("(last day {end})"));
+    }
+    if st.assumed {
+        units.push("(assumed)".to_string());
+    }
+    units
 }
 
 pub(crate) fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
@@ -130,12 +158,40 @@ pub(crate) fn json_out(out: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
 
 /// `accord status`: the state and its reason, one agreement per line.
 pub(crate) fn status_out(out: &mut dyn Write, style: &Style, rows: &[Row]) -> io::Result<()> {
-    write_rows(out, style, &["id", "status", "reason"], rows.len(), |i, cells| {
+    let columns = [keep("id"), keep("status"), wrap("reason")];
+    write_rows(out, style, &columns, rows.len(), |i, cells| {
         let r = &rows[i];
         cells.extend([
             Cell::new(r.id()),
-            colored(style, r.status.state.name(), state_color(r.status.state)),
+            Cell::units(&[r.status.state.label()]).colored(style, state_color(r.status.state)),
             Cell::new(&r.status.reason),
+        ]);
+    })
+}
+
+/// `accord status ID --party P` and the participation of a multilateral agreement: one
+/// party per line.
+pub(crate) fn participation_out(
+    out: &mut dyn Write,
+    style: &Style,
+    a: &Agreement,
+    rows: &[Participation],
+) -> io::Result<()> {
+    let columns = [
+        wrap("party"),
+        keep("status"),
+        keep("since"),
+        keep("last day"),
+        wrap("reason"),
+    ];
+    write_rows(out, style, &columns, rows.len(), |i, cells| {
+        let p = &rows[i];
+        cells.extend([
+            Cell::new(a.party_label(&p.party)),
+            Cell::units(&[p.status.label()]),
+            Cell::new(opt(&p.since)),
+            Cell::new(opt(&p.last_day_in_force)),
+            Cell::new(&p.reason),
         ]);
     })
 }

@@ -16,3 +16,16 @@ pub(crate) fn error(err: &mut dyn Write, message: &str, help: Option<&str>) -> i
 pub(crate) fn finding(err: &mut dyn Write, message: &str) -> io::Result<()> {
     writeln!(err, "{message}")
 }
+
+/// `warning: MESSAGE`.
+pub(crate) fn warning(err: &mut dyn Write, message: &str) -> io::Result<()> {
+    writeln!(err, "warning: {message}")
+}
+
+/// "wrote PATH" for each file a command wrote.
+pub(crate) fn wrote(out: &mut dyn Write, paths: &[std::path::PathBuf]) -> io::Result<()> {
+    for p in paths {
+        writeln!(out, "wrote {}", p.display())?;
+    }
+    Ok(())
+}

@@ -2,5 +2,6 @@
 //! date arithmetic of Council Regulation (EEC, Euratom) No 1182/71. Pure functions of
 //! their arguments: nothing here reads the clock.
 
+pub mod after;
 pub mod calendar;
 pub mod period;

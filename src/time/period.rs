@@ -23,7 +23,7 @@ pub struct PeriodError(pub String);
 
 /// The forms the parser accepts, for error messages and documentation.
 pub const ACCEPTED_FORMS: &str =
-    "`90 days`, `2 weeks`, `6 months`, `six months`, `1 year`, `1 year 6 months`, or ISO 8601 such as `P90D`, `P6M`, `P1Y6M`, `P2W`";
+    "`90 days`, `2 weeks`, `6 months`, `six months`, `1 year`, `1 year 6 months`, short forms `30d`, `2w`, `6m`, `1y`, or ISO 8601 such as `P90D`, `P6M`, `P1Y6M`, `P2W`";
 
 /// Number words one to twelve, the ones agreements spell out.
 const NUMBER_WORDS: [&str; 12] = [
@@ -132,7 +132,10 @@ impl Period {
     /// assert_eq!(Period::parse("six months").unwrap(), Period::months(6));
     /// assert_eq!(Period::parse("P1Y6M").unwrap().total_months(), 18);
     /// assert_eq!(Period::parse("90 days").unwrap(), Period::days(90));
+    /// assert_eq!(Period::parse("30d").unwrap(), Period::days(30));
+    /// assert_eq!(Period::parse("1y6m").unwrap().total_months(), 18);
     /// assert!(Period::parse("90").is_err());
+    /// assert!(Period::parse("6x").is_err());
     /// ```
     ///
     /// # Errors
@@ -144,8 +147,12 @@ impl Period {
         if text.is_empty() {
             return Err(PeriodError(format!("empty period; write it as {ACCEPTED_FORMS}")));
         }
+        let short = text.starts_with(|c: char| c.is_ascii_digit()) && !text.contains(' ');
         let period = if text.starts_with(['P', 'p']) && !text.contains(' ') {
             parse_iso(text)
+        } else if short && text.ends_with(|c: char| c.is_ascii_alphabetic()) {
+            // `30d`, `6m`, `1y6m`: ISO 8601 without its `P`.
+            parse_iso(&format!("P{text}")).map_err(|why| why.replacen(&format!("`P{text}`"), &format!("`{text}`"), 1))
         } else {
             parse_words(text)
         }

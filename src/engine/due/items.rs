@@ -1,54 +1,99 @@
-//! How each kind of item on the schedule is derived from one agreement: approvals
-//! awaited for entry into force, the end of a notice on record, obligations (from their
-//! anchor or their last performance), fixed terms and renewal windows, and amendments
-//! awaiting a decision. Every dated item explains its date.
+//! How the items of one agreement are derived, by its state on the day: the steps entry
+//! into force waits for ([`super::steps`]), obligations ([`super::obligations`]), the
+//! deadlines the clauses set ([`super::deadlines`]), and amendments or changes to a
+//! draft awaiting a decision. Every dated item explains its date.
 
-use super::{days_from, DueStatus, Explanations, Item, Kind, Query, Superseders, DEFAULT_LEAD};
-use crate::engine::amendments::{self, AmendmentState};
-use crate::engine::rules::{self, TermRules};
-use crate::engine::status::{self, State, Status};
-use crate::engine::{notice, terminate};
+use super::{
+    days_from, deadlines, obligations, steps, DueStatus, Explanations, Item, Kind, Query, Superseders, DEFAULT_LEAD,
+};
+use crate::engine::amendments::{self, AmendmentKind, AmendmentState};
+use crate::engine::status::{self, State};
 use crate::model::*;
-use crate::time::calendar::{next_occurrence, period_end, shift_back};
+use crate::time::calendar::shift_back;
 use crate::time::period::Period;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// One item before its status and day count are derived.
-struct Step {
-    date: Option<NaiveDate>,
-    kind: Kind,
-    id: String,
+pub(super) struct Step {
+    pub date: Option<NaiveDate>,
+    pub kind: Kind,
+    pub id: String,
     /// Who must act (party ids).
-    parties: Vec<String>,
-    article: Option<String>,
-    assumed: bool,
-    text: String,
-    lead: Option<Period>,
-    explanation: String,
+    pub parties: Vec<String>,
+    pub article: Option<String>,
+    pub assumptions: Vec<&'static str>,
+    pub modality: Option<Modality>,
+    pub condition: Option<String>,
+    pub text: String,
+    pub lead: Option<Period>,
+    pub explanation: String,
+    pub occurrence: Option<u32>,
+    /// `(last day in force, day termination takes effect)` for the end of the agreement.
+    pub end: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Step {
+    /// A step of `kind` with nothing but its identity and text; the rest is added by the
+    /// caller where it applies.
+    pub(super) fn new(kind: Kind, id: impl Into<String>, parties: Vec<String>, text: String) -> Step {
+        Step {
+            date: None,
+            kind,
+            id: id.into(),
+            parties,
+            article: None,
+            assumptions: Vec::new(),
+            modality: None,
+            condition: None,
+            text,
+            lead: None,
+            explanation: String::new(),
+            occurrence: None,
+            end: None,
+        }
+    }
 }
 
 /// Builds the items of one agreement as of a date.
-struct Builder<'a> {
-    a: &'a Agreement,
-    as_of: NaiveDate,
+pub(super) struct Builder<'a> {
+    pub a: &'a Agreement,
+    pub as_of: NaiveDate,
     explanations: Explanations,
+    /// Entry into force rests on the file author's assumption.
+    pub eif_assumed: bool,
 }
 
 impl Builder<'_> {
     /// How a date was computed, unless the output does not print it.
-    fn explain(&self, why: impl FnOnce() -> String) -> String {
+    pub(super) fn explain(&self, why: impl FnOnce() -> String) -> String {
         match self.explanations {
             Explanations::Include => why(),
             Explanations::Omit => String::new(),
         }
     }
 
-    /// Every party's id, for steps the whole agreement must take.
-    fn everyone(&self) -> Vec<String> {
-        self.a.parties.iter().map(|p| p.id.clone()).collect()
+    /// Every party's id (but a collective entry's), for steps the whole agreement takes.
+    pub(super) fn everyone(&self) -> Vec<String> {
+        self.a
+            .parties
+            .iter()
+            .filter(|p| !p.collective)
+            .map(|p| p.id.clone())
+            .collect()
     }
 
-    fn item(&self, step: Step) -> Item {
+    /// A date that rests on entry into force says so when that is assumed.
+    pub(super) fn on_entry_into_force(&self, step: &mut Step) {
+        if self.eif_assumed {
+            step.assumptions.push("entry_into_force");
+            if !step.explanation.is_empty() {
+                step.explanation
+                    .push_str("; entry into force is assumed: the text has no entry-into-force clause");
+            }
+        }
+    }
+
+    pub(super) fn item(&self, step: Step) -> Item {
         let lead = step.lead.unwrap_or(DEFAULT_LEAD);
         let status = match step.date {
             None => DueStatus::Open,
@@ -71,10 +116,16 @@ impl Builder<'_> {
             id: step.id,
             parties: step.parties,
             article: step.article,
-            assumed: step.assumed,
+            assumed: !step.assumptions.is_empty(),
+            assumptions: step.assumptions,
+            modality: step.modality,
+            condition: step.condition,
             text: step.text,
             lead,
             explanation: step.explanation,
+            occurrence: step.occurrence,
+            last_day_in_force: step.end.map(|(l, _)| l),
+            takes_effect_on: step.end.map(|(_, t)| t),
             who,
         }
     }
@@ -86,232 +137,59 @@ pub(super) fn agreement_items(a: &Agreement, query: &Query) -> Vec<Item> {
         Superseders::Among(all) => all,
         Superseders::DecidedLater => &[],
     };
+    let st = status::status(a, query.as_of, all);
     let b = Builder {
         a,
         as_of: query.as_of,
         explanations: query.explanations,
+        eif_assumed: a.entry_into_force.as_ref().is_some_and(|c| c.assumed),
     };
-    let st = status::status(a, query.as_of, all);
     let mut out = Vec::new();
+    if a.draft && a.date.is_some_and(|d| d > query.as_of) {
+        return out; // nothing of a text is pending before the text exists
+    }
     match st.state {
-        State::Draft | State::AwaitingApproval => {
-            approval_items(&b, &st, &mut out);
-            amendment_items(&b, &mut out);
+        State::Draft | State::AwaitingApproval | State::Signed => {
+            steps::entry_into_force(&b, &st, &mut out);
+        }
+        State::ProvisionallyApplied => {
+            steps::entry_into_force(&b, &st, &mut out);
+            if let Some(since) = st.provisionally_applied_since {
+                out.extend(obligations::due(
+                    &b,
+                    (since, "the start of provisional application"),
+                    None,
+                ));
+            }
+        }
+        State::InForce | State::Terminating => {
+            let Some(since) = st.in_force_since else { return out };
+            out.extend(deadlines::end(&b, &st));
+            out.extend(obligations::due(&b, (since, "entry into force"), st.last_day_in_force));
+            if st.state == State::InForce {
+                deadlines::term(&b, &mut out);
+            }
+            steps::instruments_of_parties(&b, &mut out);
+        }
+        State::Terminated => {
+            if let Some(since) = st.in_force_since {
+                out.extend(obligations::surviving(&b, (since, "entry into force"), &st.survives));
+            }
             return out;
         }
-        State::Signed | State::Terminated | State::Superseded => return out,
-        State::InForce | State::Terminating => {}
-    }
-    let Some(since) = st.in_force_since else { return out };
-    if let (State::Terminating, Some(end)) = (st.state, st.ends_on) {
-        out.push(b.item(Step {
-            date: Some(end),
-            kind: Kind::Deadline,
-            id: "termination-effective".into(),
-            parties: b.everyone(),
-            article: a.termination.as_ref().and_then(|t| t.article.clone()),
-            assumed: false,
-            text: format!("agreement ends ({})", st.reason),
-            lead: None,
-            explanation: b.explain(|| notice_explanation(a, query.as_of)),
-        }));
-    }
-    for o in &a.obligations {
-        out.extend(obligation_item(&b, o, since, st.ends_on));
-    }
-    if st.state == State::InForce {
-        term_items(&b, &mut out);
+        State::Superseded => return out,
     }
     amendment_items(&b, &mut out);
     out
 }
 
-/// The approvals entry into force still waits for.
-fn approval_items(b: &Builder, st: &Status, out: &mut Vec<Item>) {
-    let a = b.a;
-    let then = match a.entry_into_force.as_ref().map(|e| &e.upon) {
-        Some(Upon::Conditions {
-            then: Then::Signature, ..
-        }) => "; then signature",
-        _ => "",
-    };
-    for m in &st.missing_approvals {
-        let organ = m.organ.as_ref().map(|o| format!("-{}", slug(o))).unwrap_or_default();
-        out.push(b.item(Step {
-            date: None,
-            kind: Kind::Approval,
-            id: format!("approval-{}{organ}", m.party),
-            parties: vec![m.party.clone()],
-            article: a.entry_into_force.as_ref().and_then(|e| e.article.clone()),
-            assumed: false,
-            text: format!("approval by {} for entry into force{then}", a.approval_label(m)),
-            lead: None,
-            explanation: b.explain(|| st.reason.clone()),
-        }));
-    }
-}
-
-/// The next occurrence of an obligation, unless it was performed (one-off), has no
-/// schedule (standing) or falls after the agreement's end.
-fn obligation_item(b: &Builder, o: &Obligation, since: NaiveDate, ends: Option<NaiveDate>) -> Option<Item> {
-    let last =
-        b.a.events
-            .iter()
-            .filter(|e| e.kind == EventKind::Performed && e.obligation.as_deref() == Some(&o.id) && e.date <= b.as_of)
-            .map(|e| e.date)
-            .max();
-    let (date, explanation) = match &o.schedule {
-        Schedule::Standing => return None,
-        Schedule::Once { .. } if last.is_some() => return None,
-        Schedule::Once { due } => (
-            *due,
-            b.explain(|| due.map_or("no deadline in the text".to_string(), |d| format!("due on {d}"))),
-        ),
-        Schedule::Every { period, from } => {
-            let (date, why) = next_due(b, *period, *from, since, last)?;
-            (Some(date), why)
-        }
-    };
-    if date.zip(ends).is_some_and(|(d, end)| d > end) {
-        return None;
-    }
-    Some(b.item(Step {
-        date,
-        kind: Kind::Obligation,
-        id: o.id.clone(),
-        parties: o.parties.clone(),
-        article: o.article.clone(),
-        assumed: o.assumed,
-        text: o.text.clone(),
-        lead: o.lead,
-        explanation,
-    }))
-}
-
-/// The next date of a recurring obligation: one interval after the last performance,
-/// or, with none recorded, the next occurrence from its anchor on or after the as-of date.
-fn next_due(
-    b: &Builder,
-    period: Period,
-    from: Option<NaiveDate>,
-    since: NaiveDate,
-    last: Option<NaiveDate>,
-) -> Option<(NaiveDate, String)> {
-    if let Some(l) = last {
-        let next = period_end(l, period)?;
-        return Some((
-            next.date,
-            b.explain(|| format!("every {period} from the last performance: {next}")),
-        ));
-    }
-    let anchor = from.unwrap_or(since);
-    let anchor_why = if from.is_some() {
-        "its `from` date"
-    } else {
-        "entry into force"
-    };
-    let (k, next) = next_occurrence(anchor, period, b.as_of)?;
-    let month_end = if period.has_months() && next.day() != anchor.day() {
-        ", the last day of the month (Reg. 1182/71 art. 3(2)(c))"
-    } else {
-        ""
-    };
-    Some((next, b.explain(|| format!("every {period} from {anchor} ({anchor_why}); occurrence {k}: {anchor} + {k} × {period} → {next}{month_end}; no performance recorded"))))
-}
-
-/// The end of a fixed term, or the current term's end and the last day to give notice
-/// of non-renewal.
-fn term_items(b: &Builder, out: &mut Vec<Item>) {
-    let Ok(rules) = rules::rules(b.a, b.as_of, &rules::Options::default()) else {
-        return;
-    };
-    let Some(term) = &rules.term else { return };
-    let article = term.article.clone().or_else(|| rules.article.clone());
-    if term.renewal.is_none() {
-        out.extend(fixed_term_end(b, term, article));
-        return;
-    }
-    let windows = terminate::windows(&rules, b.as_of, 2);
-    if let Some(w) = windows.iter().find(|w| w.closes >= b.as_of) {
-        let which = if w.term == 0 {
-            "the initial term".to_string()
-        } else {
-            format!("renewal term {}", w.term)
-        };
-        out.push(b.item(Step {
-            date: Some(w.closes),
-            kind: Kind::Deadline,
-            id: "non-renewal-notice".into(),
-            parties: b.everyone(),
-            article: article.clone(),
-            assumed: false,
-            text: format!("last day to give notice of non-renewal (term ends {})", w.term_end),
-            lead: Some(Period::days(90)),
-            explanation: b.explain(|| {
-                format!(
-                    "latest receipt so that the notice period ends by {}, the last day of {which}; window opened {}",
-                    w.term_end, w.opens
-                )
-            }),
-        }));
-    }
-    if let Some(w) = windows.first() {
-        out.push(b.item(Step {
-            date: Some(w.term_end),
-            kind: Kind::Deadline,
-            id: "term-end".into(),
-            parties: b.everyone(),
-            article,
-            assumed: false,
-            text: "current term ends; renewed tacitly unless notice was given in time".into(),
-            lead: None,
-            explanation: b.explain(|| {
-                format!(
-                    "term {} runs {} to {}, the day before the next term starts on {}",
-                    w.term,
-                    w.term_start,
-                    w.term_end,
-                    w.term_end.succ_opt().unwrap_or(w.term_end)
-                )
-            }),
-        }));
-    }
-}
-
-/// The expiry of a fixed term that is not renewed, unless it has passed.
-fn fixed_term_end(b: &Builder, term: &TermRules, article: Option<String>) -> Option<Item> {
-    let (_, e) = term.term(0)?;
-    if e < b.as_of {
-        return None;
-    }
-    Some(b.item(Step {
-        date: Some(e),
-        kind: Kind::Deadline,
-        id: "term-end".into(),
-        parties: b.everyone(),
-        article,
-        assumed: false,
-        text: "fixed term expires".into(),
-        lead: None,
-        explanation: b.explain(|| {
-            format!(
-                "fixed term of {} from {}: {} + {} = {}; a term ends the day before, on {e}",
-                term.length,
-                term.start,
-                term.start,
-                term.length,
-                e.succ_opt().unwrap_or(e)
-            )
-        }),
-    }))
-}
-
-/// Amendments proposed by the as-of date and still awaiting a decision.
+/// Amendments (or changes to a draft) proposed by the as-of date and still awaiting a
+/// decision.
 fn amendment_items(b: &Builder, out: &mut Vec<Item>) {
     for am in
         b.a.amendments
             .iter()
-            .filter(|am| amendments::proposed_by_then(am, b.as_of))
+            .filter(|am| amendments::proposed_by_then(b.a, am, b.as_of))
     {
         let st = amendments::status(b.a, am, b.as_of);
         if !matches!(st.state, AmendmentState::Proposed | AmendmentState::Pending) {
@@ -323,42 +201,23 @@ fn amendment_items(b: &Builder, out: &mut Vec<Item>) {
             .map(|p| format!(", proposed by {}", b.a.party_label(p)))
             .unwrap_or_default();
         let summary = am.summary.as_ref().map(|s| format!("; {s}")).unwrap_or_default();
-        out.push(b.item(Step {
-            date: None,
-            kind: Kind::Amendment,
-            id: am.id.clone(),
-            parties: st.awaiting.iter().map(|x| x.party.clone()).collect(),
-            article: am.article.clone(),
-            assumed: false,
-            text: format!(
-                "decide on amendment {} to {}{by}",
-                am.id,
-                am.article.as_deref().unwrap_or("the agreement")
-            ),
-            lead: None,
-            explanation: b.explain(|| format!("{}: {}{summary}", st.state.name(), st.reason)),
-        }));
+        let (kind, what) = match st.kind {
+            AmendmentKind::Amendment => (Kind::Amendment, "amendment"),
+            AmendmentKind::DraftChange => (Kind::DraftChange, "change to the draft"),
+        };
+        let text = format!(
+            "decide on {what} {} to {}{by}",
+            am.id,
+            am.article.as_deref().unwrap_or("the agreement")
+        );
+        let mut step = Step::new(
+            kind,
+            am.id.clone(),
+            st.awaiting.iter().map(|x| x.party.clone()).collect(),
+            text,
+        );
+        step.article = am.article.clone();
+        step.explanation = b.explain(|| format!("{}: {}{summary}", st.state.name(), st.reason));
+        out.push(b.item(step));
     }
-}
-
-/// The arithmetic behind the end date of the notice on record.
-fn notice_explanation(a: &Agreement, as_of: NaiveDate) -> String {
-    notice::pending_notice(a, as_of)
-        .and_then(|n| {
-            let rules = rules::rules(a, as_of, &rules::Options::default()).ok()?;
-            notice::end_date(&rules, n.received)
-        })
-        .map_or_else(
-            || "the last day in force under the notice on record".to_string(),
-            |o| o.steps.join("; "),
-        )
-}
-
-/// `General Assembly` → `general-assembly`, for item ids.
-fn slug(s: &str) -> String {
-    s.to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }

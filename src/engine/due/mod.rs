@@ -2,7 +2,10 @@
 //! of a date, each with its status and the reason for its date. A pure function of the
 //! agreements, the date, the window and the filter.
 
+mod deadlines;
 mod items;
+mod obligations;
+mod steps;
 
 use crate::model::*;
 use crate::time::calendar::shift;
@@ -15,7 +18,9 @@ crate::keywords! {
         Obligation = "obligation": "an obligation of the agreement",
         Deadline = "deadline": "a deadline the clauses set: the end of a notice, of a term, the last day to give notice",
         Approval = "approval": "an approval awaited for entry into force",
+        Step = "step": "another step entry into force waits for: a signature, a notification, an instrument, an agreed date",
         Amendment = "amendment": "an amendment awaiting a decision",
+        DraftChange = "draft_change": "a change proposed to a draft text, awaiting agreement",
     }
 }
 
@@ -57,22 +62,36 @@ pub struct Item {
     pub status: DueStatus,
     pub agreement: String,
     pub kind: Kind,
-    /// The obligation, deadline, approval or amendment id; with `agreement` and
-    /// `date` it identifies the occurrence.
+    /// The obligation, deadline, approval or amendment id; with `agreement`, `kind`
+    /// and `occurrence` it identifies the occurrence, whatever its date.
     pub id: String,
     /// Who must act (party ids).
     pub parties: Vec<String>,
     pub article: Option<String>,
-    /// The interval or date is the file author's assumption.
+    /// The date rests on an assumption of the file's author (see `assumptions`).
     pub assumed: bool,
+    /// What is assumed: `interval` (the text gives none), `entry_into_force` (the text
+    /// has no clause).
+    pub assumptions: Vec<&'static str>,
+    /// How the text words an obligation; `intends` is a statement of intention, not binding.
+    pub modality: Option<Modality>,
+    /// What the obligation depends on, in the text's words.
+    pub condition: Option<String>,
     pub text: String,
     /// Reminder lead time.
     #[serde(serialize_with = "ser_period")]
     pub lead: Period,
     /// How the date was computed.
     pub explanation: String,
-    /// Who must act, as display labels ("UNHCR, IOM"); for tables.
-    #[serde(skip)]
+    /// For a recurring obligation, the number of the occurrence (the first interval
+    /// after the anchor is 1); for a term's deadlines, the term (0 the initial term, k
+    /// the k-th renewal): with `agreement`, `kind` and `id`, it names the occurrence
+    /// whatever its date.
+    pub occurrence: Option<u32>,
+    /// The end of the agreement: its last day in force, and the day termination takes effect.
+    pub last_day_in_force: Option<NaiveDate>,
+    pub takes_effect_on: Option<NaiveDate>,
+    /// Who must act, as the parties' short names ("UNHCR, IOM").
     pub who: String,
 }
 

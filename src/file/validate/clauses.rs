@@ -1,5 +1,6 @@
-//! The final clauses: entry into force, term and renewal, termination, and the
-//! amendment clause, each read from its raw form with every problem reported.
+//! The final clauses: entry into force, provisional application, duration, term and
+//! renewal, termination, survival and the amendment clause, each read from its raw form
+//! with every problem reported.
 
 use super::context::Ctx;
 use super::values::parse_date;
@@ -7,6 +8,7 @@ use crate::diagnostic::Code;
 use crate::file::raw::*;
 use crate::keyword::Keyword;
 use crate::model::*;
+use crate::time::after::After;
 use crate::time::calendar;
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
@@ -18,8 +20,11 @@ pub(super) fn entry_into_force(
 ) -> Option<EntryIntoForce> {
     let loc = raw.referenced;
     let e = raw.value;
-    let upon = match cx.keyword::<UponKind>(&e.upon)? {
+    let kind = cx.keyword::<UponKind>(&e.upon)?;
+    let upon = match kind {
         UponKind::Signature => Upon::Signature,
+        UponKind::Notifications => Upon::Notifications,
+        UponKind::AgreedDate => Upon::AgreedDate,
         UponKind::Date => {
             let Some(d) = &e.date else {
                 cx.report(
@@ -33,12 +38,7 @@ pub(super) fn entry_into_force(
             Upon::Date(cx.date(d)?)
         }
         UponKind::Conditions => {
-            let requires: Vec<Approval> = e
-                .requires
-                .iter()
-                .flatten()
-                .filter_map(|r| cx.approval(r, parties))
-                .collect();
+            let requires = approvals(cx, e.requires.as_deref(), parties);
             if e.requires.as_ref().is_none_or(|r| r.is_empty()) {
                 cx.report(
                     Code::UnsatisfiableEntryIntoForce,
@@ -54,23 +54,153 @@ pub(super) fn entry_into_force(
             };
             Upon::Conditions { requires, then }
         }
+        UponKind::Instruments => Upon::Instruments(instruments(cx, &e, parties, &loc)?),
     };
-    if e.date.is_some() && !matches!(upon, Upon::Date(_)) {
-        if let Some(d) = &e.date {
-            cx.report(
-                Code::ConflictingKeys,
-                &d.referenced,
-                "`date` is only used with `upon: date`",
-                None,
-            );
+    only_with(cx, &e.date, "date", kind, &[UponKind::Date, UponKind::Instruments]);
+    only_with(cx, &e.then, "then", kind, &[UponKind::Conditions]);
+    only_with(
+        cx,
+        &e.for_later_parties,
+        "for_later_parties",
+        kind,
+        &[UponKind::Instruments],
+    );
+    if let (Some(r), false) = (&e.requires, kind == UponKind::Conditions) {
+        if let Some(first) = r.first() {
+            let message = format!("`requires` is only used with `upon: conditions`, not `upon: {kind}`");
+            cx.report(Code::ConflictingKeys, &first.party.referenced, message, None);
         }
     }
+    let after = e.after.as_ref().and_then(|a| cx.after(a));
     Some(EntryIntoForce {
         upon,
-        article: e.article,
+        after,
+        article: cx.article(&e.article),
         assumed: e.assumed.unwrap_or(false),
         note: e.note,
     })
+}
+
+/// Reports `key` given with an `upon` that does not use it.
+fn only_with(cx: &mut Ctx, value: &Option<S>, key: &str, kind: UponKind, used_by: &[UponKind]) {
+    if let (Some(v), false) = (value, used_by.contains(&kind)) {
+        let with: Vec<String> = used_by.iter().map(|u| format!("`upon: {u}`")).collect();
+        cx.report(
+            Code::ConflictingKeys,
+            &v.referenced,
+            format!("`{key}` is only used with {}, not `upon: {kind}`", with.join(" or ")),
+            None,
+        );
+    }
+}
+
+fn approvals(cx: &mut Ctx, raw: Option<&[RawApproval]>, parties: &[Party]) -> Vec<Approval> {
+    raw.unwrap_or_default()
+        .iter()
+        .filter_map(|r| cx.approval(r, parties))
+        .collect()
+}
+
+/// `upon: instruments`: the count, the parties whose instruments are needed, the
+/// period for later parties, and the general date when stated as a fact.
+fn instruments(
+    cx: &mut Ctx,
+    e: &RawEntryIntoForce,
+    parties: &[Party],
+    loc: &serde_saphyr::Location,
+) -> Option<Instruments> {
+    let Some(count) = &e.count else {
+        cx.report(
+            Code::MissingKey,
+            &e.upon.referenced,
+            "`upon: instruments` needs a `count`",
+            Some("the number of instruments whose deposit brings the agreement into force, e.g. `count: 55`".into()),
+        );
+        return None;
+    };
+    if count.value == 0 {
+        cx.report(
+            Code::UnsatisfiableEntryIntoForce,
+            &count.referenced,
+            "`count: 0`: entry into force needs at least one instrument",
+            None,
+        );
+        return None;
+    }
+    let requires_parties: Vec<String> = e
+        .requires_parties
+        .iter()
+        .flatten()
+        .filter_map(|p| cx.party(p, parties))
+        .collect();
+    let named = parties.iter().filter(|p| !p.collective).count();
+    let collective = parties.iter().any(|p| p.collective);
+    if !collective && count.value as usize > named {
+        cx.report(
+            Code::UnsatisfiableEntryIntoForce,
+            loc,
+            format!(
+                "`count: {}` instruments, but the file names {named} parties and no collective entry",
+                count.value
+            ),
+            Some("add `{name: Other parties, collective: true}` for the parties the file does not name".into()),
+        );
+    }
+    Some(Instruments {
+        count: count.value,
+        requires_parties,
+        for_later_parties: e.for_later_parties.as_ref().and_then(|a| cx.after(a)),
+        date: e.date.as_ref().and_then(|d| cx.date(d)),
+    })
+}
+
+pub(super) fn provisional_application(
+    cx: &mut Ctx,
+    raw: Spanned<RawProvisionalApplication>,
+    parties: &[Party],
+) -> Option<ProvisionalApplication> {
+    let p = raw.value;
+    let from = match cx.keyword::<PaFrom>(&p.from)? {
+        PaFrom::Signature => PaStart::Signature,
+        PaFrom::Date => {
+            let Some(d) = &p.date else {
+                cx.report(
+                    Code::ConflictingKeys,
+                    &p.from.referenced,
+                    "`from: date` needs a `date`",
+                    Some("add `date: YYYY-MM-DD`".into()),
+                );
+                return None;
+            };
+            PaStart::Date(cx.date(d)?)
+        }
+        PaFrom::Conditions => {
+            let requires = approvals(cx, p.requires.as_deref(), parties);
+            if p.requires.as_ref().is_none_or(|r| r.is_empty()) {
+                cx.report(
+                    Code::MissingKey,
+                    &p.from.referenced,
+                    "`from: conditions` needs the approvals in `requires`",
+                    None,
+                );
+                return None;
+            }
+            PaStart::Conditions(requires)
+        }
+    };
+    Some(ProvisionalApplication {
+        from,
+        article: cx.article(&p.article),
+        note: p.note,
+    })
+}
+
+pub(super) fn duration(cx: &mut Ctx, d: RawDuration) -> Duration {
+    Duration {
+        indefinite: d.indefinite.unwrap_or(false),
+        while_: d.while_,
+        article: cx.article(&d.article),
+    }
 }
 
 pub(super) fn term(cx: &mut Ctx, t: RawTerm) -> Term {
@@ -102,7 +232,7 @@ pub(super) fn term(cx: &mut Ctx, t: RawTerm) -> Term {
         from: t.from.as_ref().and_then(|d| cx.date(d)),
         renewal,
         minimum: t.minimum.as_ref().and_then(|m| cx.period(m, "minimum term")),
-        article: t.article,
+        article: cx.article(&t.article),
     }
 }
 
@@ -110,18 +240,15 @@ pub(super) fn termination(cx: &mut Ctx, raw: Spanned<RawTermination>, parties: &
     let loc = raw.referenced;
     let t = raw.value;
     let notice = t.notice.as_ref().and_then(|n| cx.period(n, "notice period"));
-    let fallback = match &t.fallback {
-        None => false,
-        Some(f) => cx.keyword::<Fallback>(f).is_some(),
-    };
+    let fallback = t.fallback.as_ref().is_some_and(|f| cx.keyword::<Fallback>(f).is_some());
     if t.notice.is_none() && !fallback {
         cx.report(Code::MissingKey, &loc, "a termination clause needs a `notice` period", Some("for an agreement with no termination clause leave `termination` out, or write `fallback: vclt_56` to opt in to VCLT art. 56(2)".into()));
     }
     let by = match &t.by {
         None => By::AnyParty,
         Some(b) => match &b.value {
-            RawBy::Keyword(k) if AnyParty::parse(k).is_some() => By::AnyParty,
-            RawBy::Keyword(k) => {
+            WordOr::Word(k) if AnyParty::parse(k).is_some() => By::AnyParty,
+            WordOr::Word(k) => {
                 cx.report(
                     Code::InvalidValue,
                     &b.referenced,
@@ -130,14 +257,9 @@ pub(super) fn termination(cx: &mut Ctx, raw: Spanned<RawTermination>, parties: &
                 );
                 By::AnyParty
             }
-            RawBy::Parties(list) => By::Parties(list.iter().filter_map(|p| cx.party(p, parties)).collect()),
+            WordOr::List(list) => By::Parties(list.iter().filter_map(|p| cx.party(p, parties)).collect()),
         },
     };
-    let effective = match &t.effective {
-        None => Effective::EndOfNotice,
-        Some(e) => cx.keyword(e).unwrap_or(Effective::EndOfNotice),
-    };
-    let roll = t.roll.as_ref().and_then(|r| cx.keyword(r));
     let holidays: Vec<NaiveDate> = t.holidays.iter().flatten().filter_map(|h| cx.date(h)).collect();
     if let Some((first, last)) = calendar::year_without_working_day(&holidays) {
         // At the first holiday of the list that is in the run.
@@ -159,11 +281,67 @@ pub(super) fn termination(cx: &mut Ctx, raw: Spanned<RawTermination>, parties: &
         notice,
         by,
         form: t.form,
-        effective,
-        article: t.article,
+        effective: t
+            .effective
+            .as_ref()
+            .and_then(|e| cx.keyword(e))
+            .unwrap_or(Effective::EndOfNotice),
+        counting: t
+            .counting
+            .as_ref()
+            .and_then(|c| cx.keyword(c))
+            .unwrap_or(Counting::EndOfPeriod),
+        scope: t.scope.as_ref().and_then(|s| cx.keyword(s)),
+        not_before: t.not_before.as_ref().and_then(|n| not_before(cx, n)),
+        later_date: t
+            .later_date
+            .as_ref()
+            .is_some_and(|l| cx.keyword::<LaterDate>(l).is_some()),
+        article: cx.article(&t.article),
         fallback_vclt56: fallback,
-        roll,
+        roll: t.roll.as_ref().and_then(|r| cx.keyword(r)),
         holidays,
+    })
+}
+
+fn not_before(cx: &mut Ctx, raw: &Spanned<RawNotBefore>) -> Option<NotBefore> {
+    match &raw.value {
+        ScalarOr::Scalar(text) => {
+            let s = Spanned {
+                value: text.clone(),
+                referenced: raw.referenced,
+                defined: raw.defined,
+            };
+            Some(NotBefore {
+                period: cx.period(&s, "waiting period (`not_before`)")?,
+                from: NotBeforeFrom::EntryIntoForce,
+            })
+        }
+        ScalarOr::Map(m) => Some(NotBefore {
+            period: cx.period(&m.period, "waiting period (`not_before`)")?,
+            from: match &m.from {
+                None => NotBeforeFrom::EntryIntoForce,
+                Some(f) => cx.keyword(f)?,
+            },
+        }),
+    }
+}
+
+pub(super) fn survival(cx: &mut Ctx, s: RawSurvival) -> Option<Survival> {
+    if s.articles.is_empty() {
+        cx.report(
+            Code::MissingKey,
+            &s.period.referenced,
+            "a survival clause lists no `articles`",
+            Some("list the articles that continue to apply, e.g. `articles: [\"8\", \"9\"]`".into()),
+        );
+    }
+    let articles = s.articles.iter().map(|a| cx.survivor(a)).collect();
+    Some(Survival {
+        articles,
+        period: cx.period(&s.period, "survival period")?,
+        scope: s.scope,
+        article: cx.article(&s.article),
     })
 }
 
@@ -171,8 +349,8 @@ pub(super) fn amendment_clause(cx: &mut Ctx, a: RawAmendmentClause, parties: &[P
     let requires = match &a.requires {
         None => Requires::AllParties,
         Some(r) => match &r.value {
-            RawRequires::Keyword(k) if AllParties::parse(k).is_some() => Requires::AllParties,
-            RawRequires::Keyword(k) => {
+            WordOr::Word(k) if AllParties::parse(k).is_some() => Requires::AllParties,
+            WordOr::Word(k) => {
                 cx.report(
                     Code::InvalidValue,
                     &r.referenced,
@@ -181,9 +359,7 @@ pub(super) fn amendment_clause(cx: &mut Ctx, a: RawAmendmentClause, parties: &[P
                 );
                 return None;
             }
-            RawRequires::Approvals(list) => {
-                Requires::Approvals(list.iter().filter_map(|x| cx.approval(x, parties)).collect())
-            }
+            WordOr::List(list) => Requires::Approvals(approvals(cx, Some(list), parties)),
         },
     };
     let in_force = match &a.in_force {
@@ -194,6 +370,20 @@ pub(super) fn amendment_clause(cx: &mut Ctx, a: RawAmendmentClause, parties: &[P
         requires,
         in_force,
         form: a.form,
-        article: a.article,
+        article: cx.article(&a.article),
+        assumed: a.assumed.unwrap_or(false),
     })
+}
+
+/// Keeps an `after` rule, reporting one it cannot read.
+impl Ctx<'_> {
+    pub(super) fn after(&mut self, s: &S) -> Option<After> {
+        match After::parse(&s.value) {
+            Ok(a) => Some(a),
+            Err(why) => {
+                self.report(Code::InvalidPeriod, &s.referenced, why, None);
+                None
+            }
+        }
+    }
 }

@@ -18,6 +18,9 @@ pub(crate) struct Ctx<'a> {
     file: &'a Path,
     source: &'a str,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// Every article citation read, with its position, checked against the articles
+    /// once the whole file is read.
+    pub(super) citations: Vec<(String, Location)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -26,6 +29,7 @@ impl<'a> Ctx<'a> {
             file,
             source,
             diagnostics: Vec::new(),
+            citations: Vec::new(),
         }
     }
 
@@ -44,6 +48,19 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
+    }
+
+    /// An article citation ("Art. IX(3)"), kept to be checked against the articles.
+    pub(super) fn article(&mut self, s: &Option<S>) -> Option<String> {
+        let s = s.as_ref()?;
+        self.citations.push((s.value.clone(), s.referenced));
+        Some(s.value.clone())
+    }
+
+    /// An article number in a survival clause, kept to be checked like a citation.
+    pub(super) fn survivor(&mut self, s: &S) -> String {
+        self.citations.push((s.value.clone(), s.referenced));
+        s.value.clone()
     }
 
     /// A date written `YYYY-MM-DD` that exists in the calendar.
@@ -76,11 +93,12 @@ impl<'a> Ctx<'a> {
             }
             Ok(p) => Some(p),
             Err(e) => {
+                let help = misspelt_unit(&s.value).map_or(e.0, |fixed| format!("did you mean `{fixed}`?"));
                 self.report(
                     Code::InvalidPeriod,
                     &s.referenced,
                     format!("{what} `{}` cannot be read", s.value),
-                    Some(e.0),
+                    Some(help),
                 );
                 None
             }
@@ -178,5 +196,44 @@ impl<'a> Ctx<'a> {
                 None,
             );
         }
+    }
+}
+
+/// `6 monts` → `6 months`: the period with each misspelt unit replaced by the nearest
+/// unit (singular after one, plural otherwise), if that makes it readable.
+fn misspelt_unit(text: &str) -> Option<String> {
+    const UNITS: [&str; 4] = ["day", "week", "month", "year"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut changed = false;
+    let mut fixed: Vec<String> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let lower = word.to_ascii_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        let known = UNITS.contains(&singular) || word.chars().any(|c| c.is_ascii_digit());
+        match crate::suggest::closest(singular, UNITS).filter(|_| !known && i > 0) {
+            Some(unit) => {
+                changed = true;
+                let one = matches!(words[i - 1].to_ascii_lowercase().as_str(), "1" | "one");
+                fixed.push(if one { unit.to_string() } else { format!("{unit}s") });
+            }
+            None => fixed.push(word.to_string()),
+        }
+    }
+    let fixed = fixed.join(" ");
+    (changed && Period::parse(&fixed).is_ok()).then_some(fixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misspelt_unit;
+
+    #[test]
+    fn misspelt_units_are_corrected_in_number() {
+        assert_eq!(misspelt_unit("6 monts").as_deref(), Some("6 months"));
+        assert_eq!(misspelt_unit("1 yaer").as_deref(), Some("1 year"));
+        assert_eq!(misspelt_unit("one wek").as_deref(), Some("one week"));
+        assert_eq!(misspelt_unit("90 dayz").as_deref(), Some("90 days"));
+        assert_eq!(misspelt_unit("6 moons"), None);
+        assert_eq!(misspelt_unit("six months"), None);
     }
 }

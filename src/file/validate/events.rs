@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use crate::diagnostic::Code;
-use crate::file::raw::RawEvent;
+use crate::file::raw::{RawEvent, S};
 use crate::model::*;
 use crate::suggest::did_you_mean;
 use chrono::NaiveDate;
@@ -15,6 +15,8 @@ pub(super) struct Known<'a> {
     pub amendments: &'a [Amendment],
     pub termination: Option<&'a Termination>,
     pub signed: Option<NaiveDate>,
+    /// The agreement lasts as long as a condition holds (`duration.while`).
+    pub has_condition: bool,
 }
 
 /// Checks every event; returns the valid ones in date order (stable for equal dates).
@@ -72,20 +74,10 @@ fn event(cx: &mut Ctx, e: RawEvent, date: NaiveDate, kind: EventKind, known: &Kn
         (Some(o), Some(p)) => cx.organ(o, p, known.parties, false),
         _ => None,
     };
-    let needs = match kind {
-        EventKind::Approved => Some(("party", e.party.is_some())),
-        EventKind::Performed => Some(("obligation", e.obligation.is_some())),
-        EventKind::NoticeGiven | EventKind::NoticeRevoked => Some(("by", e.by.is_some())),
-        _ => None,
-    };
-    if let Some((key, false)) = needs {
-        cx.report(
-            Code::MissingKey,
-            &e.kind.referenced,
-            format!("a `{}` event needs `{key}`", e.kind.value),
-            None,
-        );
-    }
+    requirements(cx, &e, kind, known);
+    let instrument = e.instrument.as_ref().and_then(|i| cx.keyword::<Instrument>(i));
+    let effective_on = e.effective_on.as_ref().and_then(|d| cx.date(d));
+    let scope = e.scope.as_ref().and_then(|s| cx.keyword::<NoticeScope>(s));
     if let Some(o) = &e.obligation {
         if !known.obligations.iter().any(|x| x.id == o.value) {
             let help = did_you_mean(&o.value, known.obligations.iter().map(|x| x.id.as_str()));
@@ -100,15 +92,8 @@ fn event(cx: &mut Ctx, e: RawEvent, date: NaiveDate, kind: EventKind, known: &Kn
             cx.report(Code::UndefinedAmendment, &a.referenced, message, help);
         }
     }
-    if let (EventKind::NoticeGiven, Some(b), Some(t), Some(s)) = (kind, &by, known.termination, &e.by) {
-        if !t.by.allows(b) {
-            cx.report(
-                Code::NoticeWithoutRight,
-                &s.referenced,
-                format!("`{b}` has no right to terminate under the termination clause"),
-                None,
-            );
-        }
+    if let (EventKind::NoticeGiven, Some(b), Some(s)) = (kind, &by, &e.by) {
+        notice_right(cx, b, s, scope, known);
     }
     Event {
         date,
@@ -118,6 +103,84 @@ fn event(cx: &mut Ctx, e: RawEvent, date: NaiveDate, kind: EventKind, known: &Kn
         obligation: e.obligation.map(|o| o.value),
         amendment: e.amendment.map(|a| a.value),
         by,
+        instrument,
+        effective_on,
+        scope,
         note: e.note,
+    }
+}
+
+/// The keys each type of event needs, and the keys only some types take.
+fn requirements(cx: &mut Ctx, e: &RawEvent, kind: EventKind, known: &Known) {
+    let needs: &[(&str, bool)] = match kind {
+        EventKind::Approved | EventKind::Notified => &[("party", e.party.is_some())],
+        EventKind::Deposited => &[("party", e.party.is_some()), ("instrument", e.instrument.is_some())],
+        EventKind::Performed => &[("obligation", e.obligation.is_some())],
+        EventKind::NoticeGiven | EventKind::NoticeRevoked => &[("by", e.by.is_some())],
+        _ => &[],
+    };
+    for (key, _) in needs.iter().filter(|(_, given)| !given) {
+        cx.report(
+            Code::MissingKey,
+            &e.kind.referenced,
+            format!("a `{}` event needs `{key}`", e.kind.value),
+            None,
+        );
+    }
+    let only: [(&str, &Option<S>, bool); 3] = [
+        ("instrument", &e.instrument, kind == EventKind::Deposited),
+        ("scope", &e.scope, kind == EventKind::NoticeGiven),
+        ("effective_on", &e.effective_on, kind == EventKind::NoticeGiven),
+    ];
+    for (key, value, allowed) in only {
+        if let (Some(v), false) = (value, allowed) {
+            let message = format!("`{key}` is not used with a `{}` event", e.kind.value);
+            cx.report(Code::ConflictingKeys, &v.referenced, message, None);
+        }
+    }
+    if let (Some(v), EventKind::NoticeGiven) = (&e.effective_on, kind) {
+        if !known.termination.is_some_and(|t| t.later_date) {
+            cx.report(
+                Code::ConflictingKeys,
+                &v.referenced,
+                "the notice names a later date, but the termination clause does not allow one",
+                Some("if the clause says \"or on such later date as may be specified in the notification\", write `later_date: allowed` under `termination`".into()),
+            );
+        }
+    }
+    if kind == EventKind::ConditionEnded && !known.has_condition {
+        cx.report(
+            Code::ConflictingKeys,
+            &e.kind.referenced,
+            "a `condition_ended` event, but the agreement has no `duration.while` condition",
+            None,
+        );
+    }
+}
+
+/// A notice of termination or withdrawal must come from a party the clause allows, and
+/// never from a collective entry, which stands for several parties.
+fn notice_right(cx: &mut Ctx, by: &str, raw: &S, scope: Option<NoticeScope>, known: &Known) {
+    if known.parties.iter().any(|p| p.id == by && p.collective) {
+        cx.report(
+            Code::NoticeByCollectiveParty,
+            &raw.referenced,
+            format!("`{by}` stands for several parties and cannot give notice as one"),
+            Some("name the party that gave notice under `parties` and record the notice by its id".into()),
+        );
+        return;
+    }
+    if scope.is_some() {
+        return; // a notice that the party will not become a party needs no termination right
+    }
+    if let Some(t) = known.termination {
+        if !t.by.allows(by) {
+            cx.report(
+                Code::NoticeWithoutRight,
+                &raw.referenced,
+                format!("`{by}` has no right to terminate under the termination clause"),
+                None,
+            );
+        }
     }
 }

@@ -39,8 +39,19 @@ pub(super) fn obligation(
         (Some(e), false) => {
             let period = cx.period(e, "interval")?;
             let from = o.from.as_ref().and_then(|f| cx.date(f));
-            if o.from.is_none() && !has_start {
-                cx.report(Code::NoAnchor, &e.referenced, format!("obligation `{}` recurs but has no `from` date, and the agreement has no date of entry into force", o.id.value), Some("add `from: YYYY-MM-DD`, the date the schedule counts from".into()));
+            let first = o.first.as_ref().and_then(|f| cx.date(f));
+            if let (Some(f), Some(start), Some(raw)) = (first, from, &o.first) {
+                if f <= start {
+                    cx.report(
+                        Code::ConflictingKeys,
+                        &raw.referenced,
+                        format!("the first due date {f} is not after the schedule's start {start}"),
+                        Some("`first` is the first occurrence; `from` the day the schedule counts from".into()),
+                    );
+                }
+            }
+            if o.from.is_none() && o.first.is_none() && !has_start {
+                cx.report(Code::NoAnchor, &e.referenced, format!("obligation `{}` recurs but has no `from` date, and the agreement has no date of entry into force", o.id.value), Some("add `first: YYYY-MM-DD` (the first due date) or `from: YYYY-MM-DD` (the date the schedule counts from)".into()));
             }
             if o.article.is_none() {
                 cx.report(
@@ -50,7 +61,7 @@ pub(super) fn obligation(
                     Some("add `article:`; if the interval is not in the text, say so with `assumed: true`".into()),
                 );
             }
-            Schedule::Every { period, from }
+            Schedule::Every { period, from, first }
         }
         (None, true) => Schedule::Once {
             due: o.due.as_ref().and_then(|d| cx.date(d)),
@@ -62,13 +73,19 @@ pub(super) fn obligation(
             Schedule::Standing
         }
     };
-    if let (Some(f), Schedule::Once { .. } | Schedule::Standing) = (&o.from, &schedule) {
-        cx.report(
-            Code::ConflictingKeys,
-            &f.referenced,
-            "`from` is the anchor of a recurring obligation and needs `every`",
-            None,
-        );
+    let anchors = [
+        ("from", &o.from, "the anchor"),
+        ("first", &o.first, "the first due date"),
+    ];
+    for (key, value, what) in anchors {
+        if let (Some(f), Schedule::Once { .. } | Schedule::Standing) = (value, &schedule) {
+            cx.report(
+                Code::ConflictingKeys,
+                &f.referenced,
+                format!("`{key}` is {what} of a recurring obligation and needs `every`"),
+                None,
+            );
+        }
     }
     let lead = o.lead.as_ref().and_then(|l| cx.period(l, "lead time"));
     Some(Obligation {
@@ -76,9 +93,10 @@ pub(super) fn obligation(
         text: o.text,
         parties: who,
         modality,
-        article: o.article,
+        article: cx.article(&o.article),
         schedule,
         assumed: o.assumed.unwrap_or(false),
+        condition: o.condition,
         lead,
         note: o.note,
     })
@@ -122,7 +140,7 @@ pub(super) fn amendment_item(
     let rejected = dated(&a.rejected, cx);
     Some(Amendment {
         id: a.id.value,
-        article: a.article,
+        article: cx.article(&a.article),
         proposed_by,
         proposed_on,
         summary: a.summary,

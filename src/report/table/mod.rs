@@ -1,0 +1,355 @@
+//! Tables in accord's house style: no borders, upper-case headers, columns two spaces
+//! apart. Fitted to the terminal's width when one is known: only free-text columns
+//! wrap, at spaces, and nothing else is ever split (an id, a date, a status, a word).
+//! When even that does not fit, columns that can go elsewhere are folded into a
+//! free-text column ("Art. VII" after the text) or dropped (a count of days), in the
+//! order the table names. Without a width (a pipe, a file) rows are written on one line
+//! each, in two passes over rows made on demand, so a report of any length costs the
+//! memory of one row.
+
+mod layout;
+mod wrap;
+
+use layout::{Layout, Measure};
+use std::io::{self, Write};
+use wrap::wrap_text;
+
+/// A colour for a cell, used only when colour is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Color {
+    Red,
+    Green,
+    Yellow,
+    Cyan,
+    DarkGrey,
+    /// The terminal's own colour.
+    Reset,
+}
+
+impl Color {
+    fn ansi(self) -> Option<&'static str> {
+        match self {
+            Color::Red => Some("\x1b[31m"),
+            Color::Green => Some("\x1b[32m"),
+            Color::Yellow => Some("\x1b[33m"),
+            Color::Cyan => Some("\x1b[36m"),
+            Color::DarkGrey => Some("\x1b[90m"),
+            Color::Reset => None,
+        }
+    }
+}
+
+/// How output looks: colour, and the width tables must fit.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Style {
+    pub color: bool,
+    /// Terminal width, when known (a terminal, or `COLUMNS`).
+    pub width: Option<u16>,
+}
+
+/// One table cell: its text and, when colour is on, its colour. Spaces inside a unit
+/// that must stay on one line ("in force", "(last day 2027-02-20)") are kept as
+/// no-break spaces until the cell is written.
+#[derive(Clone, Debug)]
+pub(crate) struct Cell {
+    text: String,
+    color: Option<Color>,
+}
+
+const NO_BREAK: char = '\u{a0}';
+
+impl Cell {
+    pub(crate) fn new(text: impl ToString) -> Cell {
+        Cell {
+            text: text.to_string(),
+            color: None,
+        }
+    }
+
+    /// A cell of units, each kept on one line: `["in force", "(assumed)"]`.
+    pub(crate) fn units<S: AsRef<str>>(units: &[S]) -> Cell {
+        let text = units
+            .iter()
+            .map(|u| u.as_ref().replace(' ', "\u{a0}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Cell { text, color: None }
+    }
+
+    /// The same cell, coloured when colour is on.
+    pub(crate) fn colored(mut self, style: &Style, color: Color) -> Cell {
+        self.color = style.color.then_some(color);
+        self
+    }
+}
+
+/// How a column behaves when the table is wider than the terminal.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Fit {
+    /// Never wrapped: ids, dates, counts, statuses.
+    Keep,
+    /// Free text, wrapped at spaces.
+    Wrap,
+    /// Dropped when the table does not fit (a value that follows from others); columns
+    /// move in the order of their `rank`.
+    Drop { rank: u8 },
+    /// Moved to the end of column `into`'s text, after a space, as `before` + value +
+    /// `after`; kept on one line when `whole`.
+    Fold {
+        into: usize,
+        before: &'static str,
+        after: &'static str,
+        whole: bool,
+        rank: u8,
+    },
+}
+
+impl Fit {
+    /// When the column moves, if it can: lower first.
+    fn rank(self) -> Option<u8> {
+        match self {
+            Fit::Drop { rank } | Fit::Fold { rank, .. } => Some(rank),
+            Fit::Keep | Fit::Wrap => None,
+        }
+    }
+}
+
+/// A column: its header and how it fits.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Column {
+    pub header: &'static str,
+    pub fit: Fit,
+}
+
+/// A column never wrapped.
+pub(crate) const fn keep(header: &'static str) -> Column {
+    Column { header, fit: Fit::Keep }
+}
+
+/// A free-text column, wrapped at spaces.
+pub(crate) const fn wrap(header: &'static str) -> Column {
+    Column { header, fit: Fit::Wrap }
+}
+
+/// A column dropped when the table does not fit, after those of lower `rank` moved.
+pub(crate) const fn drop(header: &'static str, rank: u8) -> Column {
+    Column {
+        header,
+        fit: Fit::Drop { rank },
+    }
+}
+
+/// A column folded into column `into` when the table does not fit, kept on one line
+/// there (`Art. VII`).
+pub(crate) const fn fold(
+    header: &'static str,
+    rank: u8,
+    into: usize,
+    before: &'static str,
+    after: &'static str,
+) -> Column {
+    Column {
+        header,
+        fit: Fit::Fold {
+            into,
+            before,
+            after,
+            whole: true,
+            rank,
+        },
+    }
+}
+
+/// A column folded into column `into` when the table does not fit, wrapped there like
+/// the text it joins (a list of names).
+pub(crate) const fn fold_text(
+    header: &'static str,
+    rank: u8,
+    into: usize,
+    before: &'static str,
+    after: &'static str,
+) -> Column {
+    Column {
+        header,
+        fit: Fit::Fold {
+            into,
+            before,
+            after,
+            whole: false,
+            rank,
+        },
+    }
+}
+
+/// A table whose rows are held, for short reports.
+pub(crate) struct Grid {
+    style: Style,
+    columns: Vec<Column>,
+    rows: Vec<Vec<Cell>>,
+}
+
+pub(crate) fn table(style: &Style, columns: &[Column]) -> Grid {
+    Grid {
+        style: *style,
+        columns: columns.to_vec(),
+        rows: Vec::new(),
+    }
+}
+
+impl Grid {
+    pub(crate) fn add_row(&mut self, row: Vec<Cell>) {
+        self.rows.push(row);
+    }
+}
+
+/// Writes a held table.
+pub(crate) fn write_table(out: &mut dyn Write, t: &Grid) -> io::Result<()> {
+    write_rows(out, &t.style, &t.columns, t.rows.len(), |i, cells| {
+        cells.extend_from_slice(&t.rows[i]);
+    })
+}
+
+/// Writes a table of `n` rows, row `i` made on demand by `row(i, cells)`: once to
+/// measure the columns, once to write.
+pub(crate) fn write_rows(
+    out: &mut dyn Write,
+    style: &Style,
+    columns: &[Column],
+    n: usize,
+    row: impl Fn(usize, &mut Vec<Cell>),
+) -> io::Result<()> {
+    write_rows_with_notes(out, style, columns, n, row, |_| None)
+}
+
+/// As [`write_rows`], with a note under each row that has one (`due --explain`),
+/// indented and wrapped to the width.
+pub(crate) fn write_rows_with_notes(
+    out: &mut dyn Write,
+    style: &Style,
+    columns: &[Column],
+    n: usize,
+    row: impl Fn(usize, &mut Vec<Cell>),
+    note: impl Fn(usize) -> Option<String>,
+) -> io::Result<()> {
+    let mut measures: Vec<Measure> = columns.iter().map(|c| Measure::of_header(c.header)).collect();
+    let mut cells = Vec::with_capacity(columns.len());
+    for i in 0..n {
+        cells.clear();
+        row(i, &mut cells);
+        for (m, c) in measures.iter_mut().zip(&cells) {
+            m.add(&c.text);
+        }
+    }
+    let layout = Layout::new(columns, &measures, style.width.map(usize::from));
+    let headers: Vec<Cell> = columns.iter().map(|c| Cell::new(c.header.to_uppercase())).collect();
+    layout.write(out, &headers, true)?;
+    for i in 0..n {
+        cells.clear();
+        row(i, &mut cells);
+        layout.write(out, &cells, false)?;
+        if let Some(text) = note(i) {
+            write_note(out, &text, style.width.map(usize::from))?;
+        }
+    }
+    Ok(())
+}
+
+/// A note under a row ("why: …"): indented, its lines after the first hanging under
+/// its text, wrapped to the width when one is known.
+fn write_note(out: &mut dyn Write, text: &str, terminal: Option<usize>) -> io::Result<()> {
+    const INDENT: usize = 5;
+    let hang = text.find(": ").map_or(0, |i| i + 2);
+    let lines = match terminal.filter(|w| *w > INDENT + hang + 20) {
+        Some(w) => wrap_text(&text[hang..], w - INDENT - hang),
+        None => vec![text[hang..].to_string()],
+    };
+    for (k, line) in lines.iter().enumerate() {
+        let head = if k == 0 { &text[..hang] } else { "" };
+        writeln!(out, "{:INDENT$}{head:hang$}{line}", "")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::layout::width;
+    use super::*;
+
+    const COLUMNS: [Column; 5] = [
+        keep("date"),
+        drop("days", 1),
+        keep("agreement"),
+        wrap("what"),
+        fold("article", 2, 3, "(", ")"),
+    ];
+
+    fn sample(width: Option<u16>) -> String {
+        let style = Style { color: false, width };
+        let mut t = table(&style, &COLUMNS);
+        t.add_row(vec![
+            Cell::new("2027-01-27"),
+            Cell::new("+66"),
+            Cell::new("unhcr-iom-1997"),
+            Cell::new("The Secretariat of ECO and the Administration of IOM consult each other"),
+            Cell::new("Art. VII"),
+        ]);
+        t.add_row(vec![
+            Cell::new("-"),
+            Cell::new(""),
+            Cell::new("eco-iom-2009"),
+            Cell::new("Prepare a work programme"),
+            Cell::new(""),
+        ]);
+        let mut out = Vec::new();
+        write_table(&mut out, &t).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_table_that_fits_is_written_on_one_line_a_row() {
+        assert_eq!(sample(None), sample(Some(200)));
+        assert_eq!(sample(None).lines().count(), 3);
+        assert!(sample(None).starts_with(" DATE        DAYS  AGREEMENT"));
+    }
+
+    #[test]
+    fn narrow_tables_wrap_free_text_only() {
+        for w in [60, 44] {
+            let out = sample(Some(w));
+            for line in out.lines() {
+                assert!(width(line) <= usize::from(w), "{w}: {line:?}\n{out}");
+            }
+            assert!(out.contains("2027-01-27"), "{out}");
+            assert!(out.contains("unhcr-iom-1997"), "{out}");
+            assert!(out.contains("Administration"), "{out}");
+        }
+        // At 44 the days go and the article follows the text, unsplit.
+        let narrow = sample(Some(44));
+        assert!(!narrow.contains("DAYS") && !narrow.contains("ARTICLE"), "{narrow}");
+        assert!(narrow.contains("(Art. VII)"), "{narrow}");
+    }
+
+    #[test]
+    fn units_stay_whole() {
+        let style = Style {
+            color: false,
+            width: Some(24),
+        };
+        let mut t = table(&style, &[keep("id"), wrap("status")]);
+        t.add_row(vec![
+            Cell::new("x"),
+            Cell::units(&["in force", "(last day 2027-02-20)"]),
+        ]);
+        let mut out = Vec::new();
+        write_table(&mut out, &t).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("in force\n"), "{out}");
+        assert!(out.contains("(last day 2027-02-20)"), "{out}");
+        assert!(!out.contains(NO_BREAK), "{out}");
+    }
+
+    #[test]
+    fn a_zero_width_is_no_width() {
+        assert_eq!(sample(Some(0)), sample(None));
+    }
+}
