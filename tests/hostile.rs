@@ -367,3 +367,33 @@ fn new_stops_when_the_folder_cannot_be_read_whole() {
     assert!(dir.join("dup.yaml").exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn import_stops_when_the_folder_cannot_be_read_whole() {
+    // Like `new`: the id of the draft must not be one a file the scan cannot read holds.
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/mou-articles.txt");
+    let import = ["--dir", ".", "import", source.to_str().unwrap(), "--id", "dup"];
+    let dir = scratch("import-deep");
+    std::fs::write(dir.join("good.yaml"), agreement("good")).unwrap();
+    too_deep(&dir, "dup.yaml", &agreement("dup"));
+    let out = accord(&dir, &import);
+    assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
+    let err = text(&out.stderr);
+    assert!(err.contains("error[unreadable-folder]"), "{err}");
+    assert!(err.contains("nothing was written: `dup` cannot be checked"), "{err}");
+    assert!(!dir.join("dup.yaml").exists());
+    std::fs::remove_dir_all(dir).unwrap();
+
+    let dir = scratch("import-dangling");
+    std::os::unix::fs::symlink("elsewhere/dup.yaml", dir.join("dup-link.yaml")).unwrap();
+    let out = accord(&dir, &import);
+    assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
+    assert!(text(&out.stderr).contains("dup-link.yaml"));
+    assert!(!dir.join("dup.yaml").exists());
+    // With the folder whole again, `import` writes.
+    std::fs::remove_file(dir.join("dup-link.yaml")).unwrap();
+    let out = accord(&dir, &import);
+    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
+    assert!(dir.join("dup.yaml").exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}
