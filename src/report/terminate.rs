@@ -117,7 +117,11 @@ fn question(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
             steps(out, o)
         }
         (Question::Notice { .. } | Question::Earliest, None) => {
-            writeln!(out, "the date is outside the calendar accord can compute")
+            writeln!(
+                out,
+                "no end can be computed: the date is outside the calendar accord can compute, or the end falls in a run of holidays that a roll-over cannot leave within {} days",
+                crate::time::calendar::ROLL_LIMIT
+            )
         }
         (Question::Terms, _) => match &answer.end_if_notice_today {
             Some(o) => {
