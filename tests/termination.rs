@@ -73,8 +73,8 @@ fn notice_at_any_time_explains_each_step() {
     r.article = Some("Art. IX(3)".into());
     let o = end_date(&r, d(2026, 8, 31)).unwrap();
     assert_eq!(
-        (o.notice_date, o.last_day_in_force, o.route),
-        (d(2026, 8, 31), d(2027, 2, 28), Route::Notice)
+        (o.notice_date, o.last_day_in_force, o.takes_effect_on, o.route),
+        (d(2026, 8, 31), d(2027, 2, 28), d(2027, 3, 1), Route::Notice)
     );
     assert_eq!(o.period, Some(Period::months(6)));
     assert_eq!(
@@ -83,10 +83,12 @@ fn notice_at_any_time_explains_each_step() {
             "notice received 2026-08-31 (a notice counts from its receipt, VCLT art. 78)",
             "termination clause (Art. IX(3)): 6 months' notice",
             "notice period: 2026-08-31 + 6 months → 2027-02-28, the last day of February as it has no day 31 (Reg. 1182/71 art. 3(2)(c))",
-            "the agreement is in force up to and including 2027-02-28, its last day",
+            "2027-02-28 is a Sunday; no roll-over applies (neither the agreement nor --roll asks for Reg. 1182/71 art. 3(4)), so the period ends on it",
+            "the agreement is in force up to and including 2027-02-28, its last day; termination takes effect on 2027-03-01",
         ]
     );
     r.basis = Basis::Assumed;
+    r.article = None; // the assumption's own citation
     let o = end_date(&r, d(2026, 8, 31)).unwrap();
     assert_eq!(
         o.steps[1],
