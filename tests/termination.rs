@@ -560,6 +560,25 @@ fn answers_are_computed_as_of_the_notice_date() {
 }
 
 #[test]
+fn the_terms_offer_a_new_notice_only_without_one_on_record() {
+    let as_of = d(2026, 11, 22);
+    let o = Options::default();
+    let bare = agreement(&format!("{SIGNATURE}termination: {{notice: 3 months}}\n"));
+    let terms = answer(&bare, &[], Question::Terms, as_of, &o).unwrap();
+    assert_eq!(terms.pending, None);
+    assert_eq!(
+        terms.end_if_notice_today.map(|t| (t.notice_date, t.last_day_in_force)),
+        Some((as_of, d(2027, 2, 22)))
+    );
+    let given = agreement(&format!(
+        "{SIGNATURE}termination: {{notice: 3 months}}\nevents:\n  - {{date: 2026-10-31, type: notice_given, by: alpha}}\n"
+    ));
+    let terms = answer(&given, &[], Question::Terms, as_of, &o).unwrap();
+    assert_eq!(terms.pending.map(|p| p.last_day_in_force), Some(d(2027, 1, 31)));
+    assert_eq!(terms.end_if_notice_today, None);
+}
+
+#[test]
 fn the_pending_notice_is_the_earliest_ending_one_not_revoked_in_time() {
     let as_of = d(2026, 11, 22);
     let with = |events: &str| {

@@ -121,18 +121,21 @@ pub fn answer(
             };
         }
         Question::EndBy(e) => {
-            // A fixed term that expires by then needs no notice: its expiry is the answer.
-            answer.outcome = latest_notice(rules, e)
-                .or_else(|| end_date(rules, e).filter(|o| o.route == Route::Expiry && o.last_day_in_force <= e));
             let today = end_date(rules, as_of.max(first));
-            match &answer.outcome {
-                Some(o) if o.route == Route::Expiry => {}
-                Some(o) if o.notice_date < as_of => {
-                    answer.passed = true;
-                    answer.end_if_notice_today = today;
+            match latest_notice(rules, e) {
+                Some(o) => {
+                    if o.notice_date < as_of {
+                        answer.passed = true;
+                        answer.end_if_notice_today = today;
+                    }
+                    answer.outcome = Some(o);
                 }
-                None => answer.end_if_notice_today = today,
-                Some(_) => {}
+                // A fixed term that expires by then needs no notice: its expiry is the
+                // answer (and nothing has passed).
+                None => match end_date(rules, e).filter(|o| o.route == Route::Expiry && o.last_day_in_force <= e) {
+                    Some(expiry) => answer.outcome = Some(expiry),
+                    None => answer.end_if_notice_today = today,
+                },
             }
         }
         Question::Earliest => answer.outcome = end_date(rules, as_of.max(first)),
