@@ -560,6 +560,41 @@ fn answers_are_computed_as_of_the_notice_date() {
 }
 
 #[test]
+fn the_latest_notice_date_has_passed_only_the_day_after() {
+    let o = Options::default();
+    let a = agreement(&format!("{SIGNATURE}termination: {{notice: 3 months}}\n"));
+    // Notice received by 2026-12-31 ends it by 2027-03-31.
+    let ask = |as_of| answer(&a, &[], Question::EndBy(d(2027, 3, 31)), as_of, &o).unwrap();
+    let on_the_day = ask(d(2026, 12, 31));
+    assert_eq!(on_the_day.outcome.map(|o| o.notice_date), Some(d(2026, 12, 31)));
+    assert!(!on_the_day.passed);
+    assert_eq!(on_the_day.end_if_notice_today, None);
+    let after = ask(d(2027, 1, 1));
+    assert!(after.passed);
+    assert_eq!(
+        after.end_if_notice_today.map(|t| t.last_day_in_force),
+        Some(d(2027, 4, 1))
+    );
+}
+
+#[test]
+fn a_party_is_refused_from_the_day_its_withdrawal_takes_effect() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/treaties/climate-withdrawal.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (a, _) = parse(&file, &text, Texts::Skip);
+    let a = a.unwrap();
+    let usa = Options {
+        by: Some("usa".into()),
+        ..Options::default()
+    };
+    // Notice received 2019-11-04; the withdrawal takes effect on 2020-11-04.
+    let before = answer(&a, &[], Question::Terms, d(2020, 11, 3), &usa).unwrap();
+    assert_eq!(before.pending.map(|p| p.takes_effect_on), Some(d(2020, 11, 4)));
+    let err = answer(&a, &[], Question::Terms, d(2020, 11, 4), &usa).unwrap_err();
+    assert!(matches!(err, Refusal::NoLongerInForce { .. }), "{err}");
+}
+
+#[test]
 fn the_terms_offer_a_new_notice_only_without_one_on_record() {
     let as_of = d(2026, 11, 22);
     let o = Options::default();
