@@ -363,7 +363,7 @@ fn the_treaties_folder_with_participation_and_provisional_application() {
 
 #[test]
 fn hostile_text_is_shown_as_text() {
-    let (code, html, stderr) = accord("tests/fixtures/hostile", &["report"]);
+    let (code, html, stderr) = accord("tests/fixtures/markup", &["report"]);
     assert_eq!(code, Some(0), "{stderr}");
     let doc = parse(&html);
     check_self_contained(&html, &doc);

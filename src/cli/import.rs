@@ -13,7 +13,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::file::parse::{self, Texts};
 use crate::file::validate::is_valid_id;
 use crate::file::write::{create_new, WriteError};
-use crate::folder::load;
 use crate::import::{import, render, Options};
 use crate::report;
 use clap::{Args, ValueEnum};
@@ -95,7 +94,7 @@ pub(crate) fn run(args: &ImportArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
                 .into(),
         ));
     }
-    refuse(args, cx, &path, &draft.id)?;
+    refuse(args, cx, &path, &draft.id, io)?;
     create_new(&path, &yaml).map_err(|e| match e {
         WriteError::Exists(p) => Error::NoReplace(p),
         e => Error::Write(e),
@@ -107,8 +106,9 @@ pub(crate) fn run(args: &ImportArgs, cx: &Context, io: &mut Io) -> Result<Exit, 
 }
 
 /// Why the draft may not be written at `path`: no folder, a file already there, or
-/// the id already used by another file of the folder.
-fn refuse(args: &ImportArgs, cx: &Context, path: &Path, id: &str) -> Result<(), Error> {
+/// the id already used by another file of the folder, or a folder that cannot be read
+/// whole, so that the id cannot be checked.
+fn refuse(args: &ImportArgs, cx: &Context, path: &Path, id: &str, io: &mut Io) -> Result<(), Error> {
     if args.out.is_none() && !cx.dir.is_dir() {
         return Err(Error::InvalidArgument(format!(
             "{}: no such folder (create it, or pass --dir or --out)",
@@ -119,15 +119,7 @@ fn refuse(args: &ImportArgs, cx: &Context, path: &Path, id: &str) -> Result<(), 
         return Err(Error::NoReplace(path.to_path_buf()));
     }
     if args.out.is_none() {
-        let same_id = |a: crate::model::Agreement| (a.id == id).then_some(a.file);
-        if let Ok(scanned) = load::scan_paths(std::slice::from_ref(&cx.dir), &cx.reading(), Texts::Skip, same_id) {
-            if let Some(file) = scanned.entries.into_iter().flatten().next() {
-                return Err(Error::IdInUse {
-                    id: id.to_string(),
-                    file,
-                });
-            }
-        }
+        super::new::id_unused(cx, id, path, io)?;
     }
     Ok(())
 }

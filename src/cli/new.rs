@@ -7,7 +7,7 @@ use super::context::Context;
 use super::error::Error;
 use super::exit::Exit;
 use super::output::Io;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::file::edit::template;
 use crate::file::parse::{self, Texts};
 use crate::file::validate::is_valid_id;
@@ -48,15 +48,7 @@ pub(crate) fn run(args: &NewArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
         return Err(Error::InvalidArgument(format!("{}: no such folder", dir.display())));
     }
     let path = dir.join(format!("{}.yaml", args.id));
-    let same_id = |a: Agreement| (a.id == args.id && a.file != path).then_some(a.file);
-    if let Ok(scanned) = load::scan_paths(std::slice::from_ref(dir), &cx.reading(), Texts::Skip, same_id) {
-        if let Some(file) = scanned.entries.into_iter().flatten().next() {
-            return Err(Error::IdInUse {
-                id: args.id.clone(),
-                file,
-            });
-        }
-    }
+    id_unused(cx, &args.id, &path, io)?;
     if path.exists() && !args.force {
         return Err(Error::FileExists(path));
     }
@@ -137,6 +129,34 @@ fn relative(from: &Path, to: &Path) -> String {
         .iter()
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     ups.chain(downs).collect::<Vec<_>>().join("/")
+}
+
+/// Refuses `id` when a file of the folder other than `path` already holds an agreement
+/// with it. The id must be checked against every file: a scan that fails, or that could
+/// not read some of them, refuses too (their diagnostics on stderr), rather than risk a
+/// second agreement with that id, which would put the first out of `list` and `due`.
+pub(super) fn id_unused(cx: &Context, id: &str, path: &Path, io: &mut Io) -> Result<(), Error> {
+    let same_id = |a: Agreement| (a.id == id && a.file != path).then_some(a.file);
+    let scanned = load::scan_paths(std::slice::from_ref(&cx.dir), &cx.reading(), Texts::Skip, same_id)?;
+    let unread: Vec<Diagnostic> = scanned
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code, Code::UnreadableFile | Code::UnreadableFolder))
+        .cloned()
+        .collect();
+    if !unread.is_empty() {
+        report::diagnostics::text(io.err, &unread, io.err_color)?;
+        return Err(Error::NotWritten(format!(
+            "nothing was written: `{id}` cannot be checked against what cannot be read"
+        )));
+    }
+    match scanned.entries.into_iter().flatten().next() {
+        Some(file) => Err(Error::IdInUse {
+            id: id.to_string(),
+            file,
+        }),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

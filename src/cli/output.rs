@@ -3,7 +3,7 @@
 
 use super::args::ColorChoice;
 use super::exit::Exit;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::report::{self, Style};
 use std::io::{self, Write};
 
@@ -83,7 +83,8 @@ impl<'a> Io<'a> {
             return Ok(exit);
         }
         report::diagnostics::text(self.err, &errors, self.err_color)?;
-        report::diagnostics::skipped(self.err, failed_files)?;
+        let folders = errors.iter().filter(|d| d.code == Code::UnreadableFolder).count();
+        report::diagnostics::skipped(self.err, failed_files, folders)?;
         Ok(exit.or_findings(true))
     }
 }

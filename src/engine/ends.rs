@@ -51,7 +51,7 @@ fn notices<'a>(a: &'a Agreement, party: Option<&'a str>, as_of: NaiveDate) -> im
 /// The earliest-ending notice on record by `as_of` that ends the whole agreement (a
 /// notice under a clause whose scope is the agreement).
 pub fn pending_notice(a: &Agreement, as_of: NaiveDate) -> Option<Notice> {
-    if scope(a) != Scope::Agreement || a.events_of(EventKind::NoticeGiven, as_of).next().is_none() {
+    if scope(a) != Scope::Agreement {
         return None;
     }
     notices(a, None, as_of).min_by_key(|n| n.last_day_in_force)

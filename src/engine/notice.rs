@@ -79,7 +79,7 @@ fn notice_end(rules: &Rules, notice: NaiveDate, period: Period, steps: &mut Step
     };
     match rules.roll {
         Some(r) => {
-            let rolled = calendar::roll(end, r, &rules.holidays);
+            let rolled = calendar::roll(end, r, &rules.holidays)?;
             if rolled != end {
                 steps.say(|| {
                     format!(
@@ -205,6 +205,21 @@ fn compute(rules: &Rules, notice_date: NaiveDate, explain: bool) -> Option<Outco
         by_non_renewal(rules, notice_date, explain),
         by_expiry(rules, notice_date, explain),
     ];
+    // A route that applies but gives no end (outside the calendar, or a roll-over that
+    // finds no working day) leaves the end unknown: another route's end could be later.
+    let term = rules.term.as_ref();
+    let applies = [
+        rules.notice.is_some(),
+        term.is_some_and(|t| t.renewal.is_some()),
+        term.is_some_and(|t| t.renewal.is_none()),
+    ];
+    if applies
+        .iter()
+        .zip(&routes)
+        .any(|(applies, route)| *applies && route.is_none())
+    {
+        return None;
+    }
     let mut best = routes.into_iter().flatten().reduce(|best, o| {
         if o.last_day_in_force < best.last_day_in_force {
             o

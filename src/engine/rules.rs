@@ -136,24 +136,20 @@ impl TermRules {
         Some((s, e))
     }
 
-    /// The first term (index, first day, last day) whose last day is on or after `date`,
-    /// found from an estimate rather than by walking every term since the first.
+    /// The first term (index, first day, last day) whose last day is on or after `date`.
+    /// Renewal term k ends the day before occurrence k of the renewal period counted
+    /// from the end of the initial term, so it is found as the next such occurrence
+    /// after `date` ([`calendar::next_occurrence`]), not by walking the terms.
     pub fn first_ending_on_or_after(&self, date: NaiveDate) -> Option<(u32, NaiveDate, NaiveDate)> {
         let (s0, e0) = self.term(0)?;
         if e0 >= date {
             return Some((0, s0, e0));
         }
         let (r, _) = self.renewal?;
-        // `approx_days` never undercounts a period, so the estimate never overshoots.
-        let gap = (date - e0).num_days().max(0) as u64;
-        let mut k = (gap / r.approx_days().max(1)).max(1) as u32;
-        loop {
-            let (s, e) = self.term(k)?;
-            if e >= date {
-                return Some((k, s, e));
-            }
-            k = k.checked_add(1)?;
-        }
+        let first_renewal = calendar::shift(self.start, self.length)?;
+        let (k, _) = calendar::next_occurrence(first_renewal, r, date.succ_opt()?)?;
+        let (s, e) = self.term(k)?;
+        Some((k, s, e))
     }
 }
 

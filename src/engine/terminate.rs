@@ -5,10 +5,11 @@
 
 use super::ends::{pending_notice, withdrawal};
 use super::entry::{entry_into_force, EntryIntoForce};
-use super::notice::{end_date, end_only, with_later_date, Outcome};
+use super::notice::{end_date, end_only, with_later_date, Outcome, Route};
 use super::rules::{rules, scope, Options, Refusal, Rules};
 use super::status::{status, surviving, State, Surviving};
 use crate::model::{Agreement, Scope};
+use crate::time::calendar::ROLL_LIMIT;
 use chrono::{Days, NaiveDate};
 
 /// What `accord terminate` is asked.
@@ -120,15 +121,21 @@ pub fn answer(
             };
         }
         Question::EndBy(e) => {
-            answer.outcome = latest_notice(rules, e);
             let today = end_date(rules, as_of.max(first));
-            match &answer.outcome {
-                Some(o) if o.notice_date < as_of => {
-                    answer.passed = true;
-                    answer.end_if_notice_today = today;
+            match latest_notice(rules, e) {
+                Some(o) => {
+                    if o.notice_date < as_of {
+                        answer.passed = true;
+                        answer.end_if_notice_today = today;
+                    }
+                    answer.outcome = Some(o);
                 }
-                None => answer.end_if_notice_today = today,
-                Some(_) => {}
+                // A fixed term that expires by then needs no notice: its expiry is the
+                // answer (and nothing has passed).
+                None => match end_date(rules, e).filter(|o| o.route == Route::Expiry && o.last_day_in_force <= e) {
+                    Some(expiry) => answer.outcome = Some(expiry),
+                    None => answer.end_if_notice_today = today,
+                },
             }
         }
         Question::Earliest => answer.outcome = end_date(rules, as_of.max(first)),
@@ -212,8 +219,10 @@ fn pending(a: &Agreement, rules: &Rules, as_of: NaiveDate) -> Option<Pending> {
 
 /// The latest date notice can be received so that the agreement has ended on or
 /// before `end_by`: the largest D with `end_date(D) ≤ end_by`, found by bisection over
-/// days (end_date never decreases as D grows), never by subtracting a period.
-/// `None` when even notice on the first day in force ends it later.
+/// days (end_date never decreases as D grows), never by subtracting a period, so that
+/// `end(D) ≤ end_by < end(D + 1 day)`. `None` when even notice on the first day in
+/// force ends it later, and when no notice is needed because a fixed term expires by
+/// `end_by` (every day would do: there is no latest).
 ///
 /// ```
 /// use accord::engine::rules::Rules;
@@ -232,22 +241,29 @@ pub fn latest_notice(rules: &Rules, end_by: NaiveDate) -> Option<Outcome> {
 /// The date [`latest_notice`] finds, without computing its explanation.
 pub fn latest_notice_date(rules: &Rules, end_by: NaiveDate) -> Option<NaiveDate> {
     let fits = |d: NaiveDate| end_only(rules, d).is_some_and(|e| e <= end_by);
+    // Notice received after `end_by` can still end the agreement by then when a
+    // roll-over moves the end back (preceding), by less than ROLL_LIMIT days; notice
+    // that late ends it later, unless a fixed term expires by then on its own.
     let mut lo = rules.first_permissible();
-    if end_by < lo || !fits(lo) {
+    let mut hi = end_by.checked_add_days(Days::new(u64::from(ROLL_LIMIT)))?;
+    if !fits(lo) || fits(hi) {
         return None;
     }
-    let mut hi = end_by;
-    // Invariant: fits(lo); the answer is in [lo, hi].
-    while lo < hi {
-        let span = (hi - lo).num_days() as u64;
-        let mid = lo.checked_add_days(Days::new(span.div_ceil(2)))?;
+    // Invariant: fits(lo) and not fits(hi); each step halves the days between them,
+    // fewer than 2^64.
+    for _ in 0..u64::BITS {
+        let span = (hi - lo).num_days().unsigned_abs();
+        if span == 1 {
+            return Some(lo);
+        }
+        let mid = lo.checked_add_days(Days::new(span / 2))?;
         if fits(mid) {
             lo = mid;
         } else {
-            hi = mid.pred_opt()?;
+            hi = mid;
         }
     }
-    Some(lo)
+    None
 }
 
 /// The notice window of one term of a tacitly renewed agreement.

@@ -338,7 +338,7 @@ fn collect(paths: &[PathBuf]) -> Result<(Vec<Item>, Vec<Diagnostic>), LoadError>
             }
         })?;
         if meta.is_dir() {
-            super::walk::walk(path, &mut files, &mut skipped, &mut HashSet::new(), 0)?;
+            super::walk::walk(path, &mut files, &mut skipped)?;
             roots.resize(files.len(), u32::try_from(i).ok());
         } else {
             files.push(path.as_path().into());

@@ -14,7 +14,7 @@
 
 use crate::file::validate::parse_date;
 use crate::keyword::Keyword;
-use crate::time::calendar::Roll;
+use crate::time::calendar::{self, Roll};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::fmt;
@@ -155,6 +155,17 @@ pub fn parse(file: &Path, text: &str) -> Result<Project, ProjectError> {
         .iter()
         .map(|h| parse_date(h).map_err(|e| at("holidays", format!("`holidays`: {e}"))))
         .collect::<Result<Vec<_>, _>>()?;
+    // A roll-over looks a year ahead at most: a list that leaves no working day for a
+    // year would leave end dates unknown, so it is refused like the same list in a file.
+    if let Some((first, last)) = calendar::year_without_working_day(&holidays) {
+        return Err(at(
+            "holidays",
+            format!(
+                "`holidays` leave no working day from {first} to {last}: a roll-over, which looks {} days ahead at most, could not end a period there; check the dates of the list",
+                calendar::ROLL_LIMIT
+            ),
+        ));
+    }
     Ok(Project {
         dir: Some(base.join(raw.dir.as_deref().unwrap_or(DEFAULT_DIR))),
         file: Some(file.to_path_buf()),
@@ -222,5 +233,23 @@ mod tests {
         assert_eq!(e.line, 3, "{e}");
         let e = read("dir = \n").unwrap_err();
         assert_eq!(e.line, 1, "{e}");
+    }
+
+    #[test]
+    fn holidays_that_leave_no_working_day_for_a_year_are_refused() {
+        let days = |n: u64| -> String {
+            let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+            let list: Vec<String> = (0..n)
+                .map(|i| format!("\"{}\"", first + chrono::Days::new(i)))
+                .collect();
+            format!("roll = \"following\"\nholidays = [{}]\n", list.join(", "))
+        };
+        let e = read(&days(800)).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+        assert!(
+            e.message.contains("no working day from 2027-01-01 to 2029-03-11"),
+            "{e}"
+        );
+        assert_eq!(read(&days(300)).unwrap().config.holidays.len(), 300);
     }
 }

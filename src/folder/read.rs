@@ -49,9 +49,9 @@ pub(super) fn check_file(path: &Path, texts: Texts, cache: Option<(&Cache, &Path
     // A file the cache has is read only to be hashed: each thread reads such files
     // into the same buffer, which a file to parse takes with it.
     let mut bytes = BUFFER.take();
-    if let Err(message) = read_capped(path, &mut bytes) {
+    if let Err(d) = read_capped(path, &mut bytes) {
         BUFFER.set(bytes);
-        return parsed((None, vec![unreadable(path, message)]));
+        return parsed((None, vec![*d]));
     }
     let name = cache::name(rel, &blake3::hash(&bytes));
     if let Some(hit) = cache.get(&name, model) {
@@ -81,7 +81,7 @@ pub fn load_one(path: &Path, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic
     let mut bytes = Vec::new();
     match read_capped(path, &mut bytes) {
         Ok(()) => check_bytes(path, bytes, texts),
-        Err(message) => (None, vec![unreadable(path, message)]),
+        Err(d) => (None, vec![*d]),
     }
 }
 
@@ -114,21 +114,84 @@ fn unreadable(path: &Path, message: String) -> Diagnostic {
     Diagnostic::new(Code::UnreadableFile, path, None, message)
 }
 
-/// Reads the file's bytes into `bytes`, or says why they cannot be read: it is not there,
-/// not readable, or over the size limit.
-fn read_capped(path: &Path, bytes: &mut Vec<u8>) -> Result<(), String> {
-    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+/// Reads the file's bytes into `bytes`, or says why they cannot be read: it is not there
+/// (or a link to nowhere), not a regular file, not readable, or over the size limit. The
+/// file's type is looked at before it is opened: opening a pipe would wait for a writer
+/// forever, and a device can be endless. (A file swapped for a pipe between the two
+/// steps can still block; only a process racing accord inside the folder can do that.)
+fn read_capped(path: &Path, bytes: &mut Vec<u8>) -> Result<(), Box<Diagnostic>> {
+    let cannot = |e: std::io::Error| Box::new(unreadable(path, format!("cannot read the file: {e}")));
+    let meta = std::fs::metadata(path).map_err(|e| not_found(path, &e))?;
+    if !meta.is_file() {
+        return Err(not_regular(path, meta.file_type()));
+    }
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(not_regular(path, meta.file_type()));
+    }
     // Sized from the file's length (the cap still applies if it grows meanwhile).
-    let len = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
-    read_to_end(&mut file, bytes, len as usize, MAX_FILE_BYTES + 1)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
+    let len = meta.len().min(MAX_FILE_BYTES + 1);
+    read_to_end(&mut file, bytes, len as usize, MAX_FILE_BYTES + 1).map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is larger than {} MiB, the limit for one agreement",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(Box::new(unreadable(
+            path,
+            format!(
+                "the file is larger than {} MiB, the limit for one agreement",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )));
     }
     Ok(())
+}
+
+/// Why a path that cannot even be examined is not read: most often a link to nowhere.
+fn not_found(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
+    let d = |message: String| Box::new(Diagnostic::new(Code::UnreadableFile, path, None, message));
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !link {
+        return d(format!("cannot read the file: {e}"));
+    }
+    let message = match std::fs::read_link(path) {
+        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => {
+            format!("a link to {}, which does not exist", target.display())
+        }
+        _ => format!("a link that cannot be followed: {e}"),
+    };
+    let mut d = d(message);
+    d.help = Some("a link must lead to a file (not back to itself); fix the link or remove it".into());
+    d
+}
+
+/// A path named like an agreement file that is a pipe, a socket or a device.
+fn not_regular(path: &Path, kind: std::fs::FileType) -> Box<Diagnostic> {
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_block_device() || kind.is_char_device() {
+            "a device"
+        } else {
+            "a special file"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = {
+        let _ = kind;
+        "a special file"
+    };
+    Box::new(
+        Diagnostic::new(
+            Code::UnreadableFile,
+            path,
+            None,
+            format!("not read: it is {what}, not a regular file"),
+        )
+        .with_help("an agreement file is a regular file; move this out of the folder or rename it"),
+    )
 }
 
 /// Reads everything `from` gives, up to `cap` bytes, into `bytes` (whatever it held

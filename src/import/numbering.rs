@@ -227,7 +227,11 @@ pub(crate) fn next_numbers(prev: &str) -> Vec<String> {
     let mut out = Vec::new();
     for depth in (1..=parts.len()).rev() {
         let mut v = parts[..depth].to_vec();
-        v[depth - 1] += 1;
+        // A number at u32::MAX has no successor in the text either.
+        let Some(next) = v[depth - 1].checked_add(1) else {
+            continue;
+        };
+        v[depth - 1] = next;
         out.push(join(&v));
     }
     let mut child = parts.clone();
@@ -279,5 +283,8 @@ mod tests {
     fn paragraph_sequences() {
         assert_eq!(next_numbers("4"), vec!["5", "4.1"]);
         assert_eq!(next_numbers("1.6"), vec!["1.7", "2", "1.6.1"]);
+        // No overflow on a number as large as the text may write (debug builds panic).
+        assert_eq!(next_numbers("4294967295"), vec!["4294967295.1"]);
+        assert_eq!(next_numbers("2.4294967295"), vec!["3", "2.4294967295.1"]);
     }
 }

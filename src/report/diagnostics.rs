@@ -34,16 +34,19 @@ pub(crate) fn text(out: &mut dyn Write, diagnostics: &[Diagnostic], color: bool)
     Ok(())
 }
 
-/// After the diagnostics of broken files, on stderr: how many files the output leaves out.
-pub(crate) fn skipped(out: &mut dyn Write, files: usize) -> io::Result<()> {
-    let n = files;
-    writeln!(
-        out,
-        "{n} file{} ha{} errors and {} skipped; the output above leaves them out (run `accord check`)",
-        if n == 1 { "" } else { "s" },
-        if n == 1 { "s" } else { "ve" },
-        if n == 1 { "was" } else { "were" }
-    )
+/// After the diagnostics of broken files, on stderr: how many files, and folders that
+/// could not be read, the output leaves out.
+pub(crate) fn skipped(out: &mut dyn Write, files: usize, folders: usize) -> io::Result<()> {
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    let (n, m) = (files, folders);
+    let files = format!("{n} file{} ha{} errors", s(n), if n == 1 { "s" } else { "ve" });
+    let folders = format!("{m} folder{} cannot be read", s(m));
+    let what = match (n, m) {
+        (_, 0) => format!("{files} and {} skipped", if n == 1 { "was" } else { "were" }),
+        (0, _) => format!("{folders} and {} skipped", if m == 1 { "was" } else { "were" }),
+        _ => format!("{files} and {folders}"),
+    };
+    writeln!(out, "{what}; the output above leaves them out (run `accord check`)")
 }
 
 /// "2 errors and 1 warning in 5 files (2 files have errors)".

@@ -59,6 +59,15 @@ fn question(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
             )?;
             steps(out, o)
         }
+        (Question::EndBy(e), Some(o)) if o.route == Route::Expiry => {
+            writeln!(
+                out,
+                "to have ended by {e}, no notice is needed → {}{}",
+                ends(rules, o),
+                route_note(o)
+            )?;
+            steps(out, o)
+        }
         (Question::EndBy(e), Some(o)) => {
             writeln!(
                 out,
@@ -108,7 +117,11 @@ fn question(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
             steps(out, o)
         }
         (Question::Notice { .. } | Question::Earliest, None) => {
-            writeln!(out, "the date is outside the calendar accord can compute")
+            writeln!(
+                out,
+                "no end can be computed: the date is outside the calendar accord can compute, or the end falls in a run of holidays that a roll-over cannot leave within {} days",
+                crate::time::calendar::ROLL_LIMIT
+            )
         }
         (Question::Terms, _) => match &answer.end_if_notice_today {
             Some(o) => {
@@ -243,6 +256,8 @@ pub(crate) fn json(out: &mut dyn Write, a: &Agreement, answer: &Answer) -> io::R
     let (rules, q, outcome) = (&answer.rules, &answer.question, answer.outcome.as_ref());
     let (notice_date, latest, earliest) = match (q, outcome) {
         (Question::Notice { .. }, Some(o)) => (Some(o.notice_date), None, None),
+        // A fixed term that expires by then: no notice, so no latest day for one.
+        (Question::EndBy(_), Some(o)) if o.route == Route::Expiry => (None, None, None),
         (Question::EndBy(_), Some(o)) => (None, Some(o.notice_date), None),
         (Question::Earliest, Some(o)) => (None, None, Some(o.notice_date)),
         _ => (None, None, None),

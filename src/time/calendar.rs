@@ -144,6 +144,11 @@ pub fn occurrence(anchor: NaiveDate, period: Period, k: u32) -> Option<NaiveDate
 /// (k ≥ 1: the anchor itself is the start of the schedule, not an occurrence).
 /// `None` for a zero period or outside the calendar.
 ///
+/// The index is computed, not searched for: for a period of days, from the number of
+/// days to go; for a period of months, from the number of months to go and the day of
+/// the month (see [`months_to_reach`]). Only a period of months and days together
+/// (`1 month 2 weeks`) is searched, by bisection.
+///
 /// ```
 /// use accord::time::{calendar::next_occurrence, period::Period};
 /// use chrono::NaiveDate;
@@ -152,24 +157,76 @@ pub fn occurrence(anchor: NaiveDate, period: Period, k: u32) -> Option<NaiveDate
 /// let feb29 = d(2024, 2, 29);
 /// assert_eq!(next_occurrence(feb29, Period::years(1), d(2027, 3, 1)), Some((4, d(2028, 2, 29))));
 /// assert_eq!(next_occurrence(feb29, Period::years(1), d(2026, 11, 22)), Some((3, d(2027, 2, 28))));
+/// // Daily: the day itself is an occurrence.
+/// assert_eq!(next_occurrence(feb29, Period::days(1), d(2026, 11, 22)), Some((997, d(2026, 11, 22))));
 /// ```
 pub fn next_occurrence(anchor: NaiveDate, period: Period, on_or_after: NaiveDate) -> Option<(u32, NaiveDate)> {
     if period.is_zero() {
         return None;
     }
-    // Start from an estimate that is never past the answer, then walk forward.
-    let gap = (on_or_after - anchor).num_days().max(0) as u64;
-    let mut k = (gap / (period.approx_days() + 1)).max(1) as u32;
-    while k > 1 && occurrence(anchor, period, k)? >= on_or_after {
-        k -= 1;
-    }
-    loop {
-        let date = occurrence(anchor, period, k)?;
-        if date >= on_or_after {
-            return Some((k, date));
+    let (months, days) = (u64::from(period.total_months()), u64::from(period.total_days()));
+    // Zero when the anchor is on or after the date already (k is at least 1 anyway).
+    let months_to_go = u64::try_from(months_to_reach(anchor, on_or_after)).unwrap_or(0);
+    let days_to_go = u64::try_from((on_or_after - anchor).num_days()).unwrap_or(0);
+    let needed = if months == 0 {
+        // Occurrence k is `anchor + k × days` days.
+        days_to_go.div_ceil(days)
+    } else {
+        // Occurrence k is `anchor + k × months` months, then `k × days` days: the
+        // months alone reach the date at `by_months`, which is the answer when there
+        // are no days, and otherwise the top of a bisection (the days only add).
+        let by_months = months_to_go.div_ceil(months);
+        if days == 0 {
+            by_months
+        } else {
+            let hi = u32::try_from(by_months.max(1)).ok()?;
+            u64::from(bisect(anchor, period, on_or_after, hi)?)
         }
-        k = k.checked_add(1)?;
+    };
+    let k = u32::try_from(needed.max(1)).ok()?;
+    Some((k, occurrence(anchor, period, k)?))
+}
+
+/// The number of whole months to add to `anchor` (with the month-end rule) to reach a
+/// day on or after `date`; zero or less when `anchor` is on or after it already.
+///
+/// `anchor + n` months falls in the month `n` months after the anchor's, on the anchor's
+/// day or, where that month is shorter, on its last day. In the month of `date`, that
+/// day is on or after `date` exactly when the anchor's day number is (the last day of a
+/// month is on or after every day of it): so the months between the two months are
+/// enough, unless the anchor's day number is smaller, which takes one month more.
+///
+/// ```
+/// use accord::time::calendar::months_to_reach;
+/// use chrono::NaiveDate;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(months_to_reach(d(2027, 1, 31), d(2027, 2, 28)), 1); // 31 January + 1 month
+/// assert_eq!(months_to_reach(d(2027, 1, 15), d(2028, 2, 16)), 14);
+/// assert_eq!(months_to_reach(d(2027, 1, 15), d(2026, 12, 1)), -1);
+/// ```
+pub fn months_to_reach(anchor: NaiveDate, date: NaiveDate) -> i64 {
+    let month = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    month(date) - month(anchor) + i64::from(anchor.day() < date.day())
+}
+
+/// The first k in `1..=hi` with occurrence k on or after `date`, given that occurrence
+/// `hi` is: occurrences grow strictly with k, so the range halves at each step, and
+/// 33 steps cover every `u32`.
+fn bisect(anchor: NaiveDate, period: Period, date: NaiveDate, mut hi: u32) -> Option<u32> {
+    let mut lo = 1;
+    for _ in 0..=u32::BITS {
+        if lo == hi {
+            return Some(lo);
+        }
+        let mid = lo.midpoint(hi);
+        // Past the end of the calendar is after any date.
+        if occurrence(anchor, period, mid).is_none_or(|d| d >= date) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
     }
+    None
 }
 
 crate::keywords! {
@@ -183,46 +240,108 @@ crate::keywords! {
 
 /// Whether `date` is a working day: not a Saturday, Sunday or listed holiday.
 pub fn is_working_day(date: NaiveDate, holidays: &[NaiveDate]) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&date)
+    !is_weekend(date) && !holidays.contains(&date)
 }
 
+/// How many days a roll-over looks at, the date included, before giving up: a year of
+/// holidays in a row is a broken list (the loader refuses one, see
+/// [`year_without_working_day`]).
+pub const ROLL_LIMIT: u32 = 366;
+
 /// Moves the last day of a forward period off a weekend or holiday (art. 3(4)).
-/// Never used for periods counted backwards.
+/// Never used for periods counted backwards. `None` when no working day is found
+/// within [`ROLL_LIMIT`] days, or at the end of the calendar: never a day that is not
+/// a working day.
 ///
 /// ```
 /// use accord::time::calendar::{roll, Roll};
 /// use chrono::NaiveDate;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Saturday 27 February 2027.
-/// assert_eq!(roll(d(2027, 2, 27), Roll::Following, &[]), d(2027, 3, 1));
-/// assert_eq!(roll(d(2027, 2, 27), Roll::Preceding, &[]), d(2027, 2, 26));
+/// assert_eq!(roll(d(2027, 2, 27), Roll::Following, &[]), Some(d(2027, 3, 1)));
+/// assert_eq!(roll(d(2027, 2, 27), Roll::Preceding, &[]), Some(d(2027, 2, 26)));
 /// // Saturday 31 July 2027: following would leave July.
-/// assert_eq!(roll(d(2027, 7, 31), Roll::ModifiedFollowing, &[]), d(2027, 7, 30));
+/// assert_eq!(roll(d(2027, 7, 31), Roll::ModifiedFollowing, &[]), Some(d(2027, 7, 30)));
 /// ```
-pub fn roll(date: NaiveDate, rule: Roll, holidays: &[NaiveDate]) -> NaiveDate {
-    let step = |d: NaiveDate, forward: bool| {
-        let mut d = d;
-        // A year of holidays in a row is a broken list; stop rather than loop.
-        for _ in 0..366 {
+pub fn roll(date: NaiveDate, rule: Roll, holidays: &[NaiveDate]) -> Option<NaiveDate> {
+    let step = |forward: bool| {
+        let mut d = date;
+        for _ in 0..ROLL_LIMIT {
             if is_working_day(d, holidays) {
-                return d;
+                return Some(d);
             }
-            d = if forward { d.succ_opt() } else { d.pred_opt() }.unwrap_or(d);
+            d = if forward { d.succ_opt() } else { d.pred_opt() }?;
         }
-        d
+        None
     };
     match rule {
-        Roll::Following => step(date, true),
-        Roll::Preceding => step(date, false),
-        Roll::ModifiedFollowing => {
-            let next = step(date, true);
-            if next.month() == date.month() {
-                next
-            } else {
-                step(date, false)
-            }
-        }
+        Roll::Following => step(true),
+        Roll::Preceding => step(false),
+        Roll::ModifiedFollowing => match step(true)? {
+            // The same month of the same year (a run of holidays can last a year).
+            next if next.with_day(1) == date.with_day(1) => Some(next),
+            _ => step(false),
+        },
     }
+}
+
+/// The first run of [`ROLL_LIMIT`] days or more without a working day that `holidays`
+/// make together with the weekends, as its first and last day: a roll-over that starts
+/// in it cannot leave it.
+///
+/// ```
+/// use accord::time::calendar::year_without_working_day;
+/// use chrono::{Days, NaiveDate};
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let run: Vec<NaiveDate> = (0..800).map(|i| d(2027, 1, 1) + Days::new(i)).collect();
+/// // 2027-01-01 is a Friday; the run ends on Sunday 2029-03-11, the weekend after it.
+/// assert_eq!(year_without_working_day(&run), Some((d(2027, 1, 1), d(2029, 3, 11))));
+/// assert_eq!(year_without_working_day(&run[..300]), None);
+/// ```
+pub fn year_without_working_day(holidays: &[NaiveDate]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut days: Vec<NaiveDate> = holidays.iter().copied().filter(|d| !is_weekend(*d)).collect();
+    days.sort_unstable();
+    days.dedup();
+    // Runs of listed weekdays joined by weekends, each widened by its weekends.
+    let mut run: Option<(NaiveDate, NaiveDate)> = None;
+    for h in days {
+        run = match run {
+            Some((first, last)) if weekends_only(last, h) => Some((first, h)),
+            Some(done) => {
+                let done = widen(done);
+                if long(done) {
+                    return Some(done);
+                }
+                Some((h, h))
+            }
+            None => Some((h, h)),
+        };
+    }
+    run.map(widen).filter(|r| long(*r))
+}
+
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// Whether every day strictly between `a` and `b` is a Saturday or Sunday.
+fn weekends_only(a: NaiveDate, b: NaiveDate) -> bool {
+    a.iter_days().skip(1).take_while(|d| *d < b).all(is_weekend)
+}
+
+/// A run of non-working days with the weekend days on either side of it.
+fn widen((mut first, mut last): (NaiveDate, NaiveDate)) -> (NaiveDate, NaiveDate) {
+    while let Some(d) = first.pred_opt().filter(|d| is_weekend(*d)) {
+        first = d;
+    }
+    while let Some(d) = last.succ_opt().filter(|d| is_weekend(*d)) {
+        last = d;
+    }
+    (first, last)
+}
+
+fn long((first, last): (NaiveDate, NaiveDate)) -> bool {
+    (last - first).num_days() >= i64::from(ROLL_LIMIT) - 1
 }
 
 /// The English name of a month (1–12).
@@ -311,8 +430,8 @@ mod tests {
     #[test]
     fn roll_over_with_holidays() {
         let holidays = [d(2027, 3, 1)];
-        assert_eq!(roll(d(2027, 2, 27), Roll::Following, &holidays), d(2027, 3, 2));
-        assert_eq!(roll(d(2027, 3, 3), Roll::Following, &holidays), d(2027, 3, 3));
+        assert_eq!(roll(d(2027, 2, 27), Roll::Following, &holidays), Some(d(2027, 3, 2)));
+        assert_eq!(roll(d(2027, 3, 3), Roll::Following, &holidays), Some(d(2027, 3, 3)));
         assert_eq!(Roll::parse("modified-following"), Some(Roll::ModifiedFollowing));
         assert_eq!(Roll::parse("sideways"), None);
     }

@@ -31,8 +31,14 @@ const NUMBER_WORDS: [&str; 12] = [
 ];
 
 /// Periods longer than this many years are refused: they are typing mistakes, and
-/// refusing them keeps all date arithmetic inside chrono's range.
-const MAX_YEARS: u32 = 1000;
+/// refusing them keeps all date arithmetic inside chrono's range. The limit applies to
+/// the numbers as written, each unit on its own and all units together, computed
+/// without overflow: `613566757 weeks` is 4,294,967,299 days, not 3.
+pub const MAX_YEARS: u32 = 1000;
+
+/// The limit in months and in days (a year counted as 366 days).
+const MAX_MONTHS: u64 = MAX_YEARS as u64 * 12;
+const MAX_DAYS: u64 = MAX_YEARS as u64 * 366;
 
 impl Period {
     pub const fn days(n: u32) -> Self {
@@ -74,13 +80,28 @@ impl Period {
     }
 
     /// Years and months together, in months: the part counted by art. 3(2)(c).
+    /// Saturates at `u32::MAX`, which is far outside the calendar (a parsed period has
+    /// at most 12,000 months; only a period built in code can get there).
+    ///
+    /// ```
+    /// use accord::time::period::Period;
+    /// assert_eq!(Period { years: 1, months: 6, ..Period::default() }.total_months(), 18);
+    /// assert_eq!(Period { years: u32::MAX, months: 1, ..Period::default() }.total_months(), u32::MAX);
+    /// ```
     pub fn total_months(&self) -> u32 {
-        self.years * 12 + self.months
+        self.years.saturating_mul(12).saturating_add(self.months)
     }
 
-    /// Weeks and days together, in days: the part counted day by day.
+    /// Weeks and days together, in days: the part counted day by day. Saturates at
+    /// `u32::MAX` like [`Period::total_months`].
+    ///
+    /// ```
+    /// use accord::time::period::Period;
+    /// assert_eq!(Period { weeks: 2, days: 3, ..Period::default() }.total_days(), 17);
+    /// assert_eq!(Period::weeks(613_566_757).total_days(), u32::MAX);
+    /// ```
     pub fn total_days(&self) -> u32 {
-        self.weeks * 7 + self.days
+        self.weeks.saturating_mul(7).saturating_add(self.days)
     }
 
     /// Whether the month-end rule of art. 3(2)(c) can apply to this period.
@@ -136,10 +157,19 @@ impl Period {
             parse_words(text)
         }
         .map_err(|why| PeriodError(format!("{why}; write it as {ACCEPTED_FORMS}")))?;
-        if period.years > MAX_YEARS || period.total_months() > MAX_YEARS * 12 || period.total_days() > MAX_YEARS * 366 {
+        if period.is_too_long() {
             return Err(PeriodError(format!("period `{text}` is longer than {MAX_YEARS} years")));
         }
         Ok(period)
+    }
+
+    /// Whether the period is longer than [`MAX_YEARS`]: more than 12,000 months in its
+    /// years and months, or more than 366,000 days in its weeks and days. Computed in
+    /// 64 bits, so no number a `u32` can hold wraps around.
+    fn is_too_long(&self) -> bool {
+        let months = u64::from(self.years) * 12 + u64::from(self.months);
+        let days = u64::from(self.weeks) * 7 + u64::from(self.days);
+        months > MAX_MONTHS || days > MAX_DAYS
     }
 }
 
@@ -195,7 +225,7 @@ fn parse_words(text: &str) -> Result<Period, String> {
     let mut period = Period::default();
     let mut seen: Vec<&str> = Vec::new();
     for pair in tokens.chunks(2) {
-        let n = number(pair[0]).ok_or_else(|| format!("`{}` is not a number", pair[0]))?;
+        let n = number(pair[0])?;
         let unit = pair[1];
         let canonical = match unit {
             "day" | "days" => "day",
@@ -218,14 +248,15 @@ fn parse_words(text: &str) -> Result<Period, String> {
     Ok(period)
 }
 
-fn number(token: &str) -> Option<u32> {
+/// A number written in digits or as a word from one to twelve.
+fn number(token: &str) -> Result<u32, String> {
     if let Some(i) = NUMBER_WORDS.iter().position(|w| *w == token) {
-        return Some(i as u32 + 1);
+        return Ok(i as u32 + 1);
     }
-    if token.chars().all(|c| c.is_ascii_digit()) {
-        return token.parse().ok();
+    if !token.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("`{token}` is not a number"));
     }
-    None
+    token.parse().map_err(|_| format!("`{token}` is too large a number"))
 }
 
 impl Period {
@@ -333,6 +364,92 @@ mod tests {
             assert!(!err.0.is_empty(), "{bad}");
         }
         assert!(Period::parse("6 moons").unwrap_err().0.contains("P6M"));
+    }
+
+    #[test]
+    fn numbers_that_would_overflow_are_refused_not_wrapped() {
+        // Each of these wrapped around in 32 bits: 613566757 weeks is 4,294,967,299
+        // days (3 after wrapping); 1 year 4294967295 months read as 11 months.
+        for text in [
+            "613566757 weeks",
+            "P613566757W",
+            "1 year 4294967295 months",
+            "P1Y4294967295M",
+            "4294967295 years",
+            "357913942 years",
+            "4294967295 days 1 week",
+        ] {
+            let err = Period::parse(text).expect_err(text);
+            assert!(err.0.contains("longer than 1000 years"), "{text}: {}", err.0);
+        }
+        for text in ["4294967296 days", "P4294967296D"] {
+            let err = Period::parse(text).expect_err(text);
+            assert!(err.0.contains("too large"), "{text}: {}", err.0);
+        }
+    }
+
+    #[test]
+    fn the_limit_is_a_thousand_years_in_each_unit_and_together() {
+        let ok = |t: &str| assert!(Period::parse(t).is_ok(), "{t} should be read");
+        let too_long = |t: &str| assert!(Period::parse(t).is_err(), "{t} should be refused");
+        ok("1000 years");
+        too_long("1001 years");
+        ok("12000 months");
+        too_long("12001 months");
+        ok("999 years 12 months");
+        too_long("1000 years 1 month");
+        ok("366000 days");
+        too_long("366001 days");
+        ok("52285 weeks 5 days");
+        too_long("52285 weeks 6 days");
+        too_long("52286 weeks");
+        ok("1000 years 366000 days");
+    }
+
+    #[test]
+    fn totals_saturate_instead_of_wrapping() {
+        let huge = Period {
+            years: u32::MAX,
+            months: u32::MAX,
+            weeks: u32::MAX,
+            days: u32::MAX,
+        };
+        assert_eq!((huge.total_months(), huge.total_days()), (u32::MAX, u32::MAX));
+        assert!(!huge.is_zero());
+        assert!(huge.has_months());
+        let p = Period {
+            years: 2,
+            months: 3,
+            weeks: 4,
+            days: 5,
+        };
+        assert_eq!(
+            (p.total_months(), p.total_days(), p.approx_days()),
+            (27, 33, 27 * 31 + 33)
+        );
+    }
+
+    #[test]
+    fn times_is_none_when_a_unit_overflows() {
+        let p = Period {
+            years: 1,
+            months: 2,
+            weeks: 3,
+            days: 4,
+        };
+        assert_eq!(
+            p.times(3),
+            Some(Period {
+                years: 3,
+                months: 6,
+                weeks: 9,
+                days: 12
+            })
+        );
+        for big in [Period::years(2), Period::months(2), Period::weeks(2), Period::days(2)] {
+            assert_eq!(big.times(u32::MAX), None, "{big:?}");
+            assert!(big.times(u32::MAX / 2).is_some());
+        }
     }
 
     #[test]

@@ -3,11 +3,14 @@
 //! with every problem reported.
 
 use super::context::Ctx;
+use super::values::parse_date;
 use crate::diagnostic::Code;
 use crate::file::raw::*;
 use crate::keyword::Keyword;
 use crate::model::*;
 use crate::time::after::After;
+use crate::time::calendar;
+use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
 pub(super) fn entry_into_force(
@@ -257,6 +260,23 @@ pub(super) fn termination(cx: &mut Ctx, raw: Spanned<RawTermination>, parties: &
             WordOr::List(list) => By::Parties(list.iter().filter_map(|p| cx.party(p, parties)).collect()),
         },
     };
+    let holidays: Vec<NaiveDate> = t.holidays.iter().flatten().filter_map(|h| cx.date(h)).collect();
+    if let Some((first, last)) = calendar::year_without_working_day(&holidays) {
+        // At the first holiday of the list that is in the run.
+        let in_run = |h: &&S| parse_date(&h.value).is_ok_and(|d| (first..=last).contains(&d));
+        let at = t.holidays.iter().flatten().find(in_run).map_or(loc, |h| h.referenced);
+        cx.report(
+            Code::InvalidValue,
+            &at,
+            format!(
+                "the holidays leave no working day from {first} to {last}: a roll-over could not end a period there"
+            ),
+            Some(format!(
+                "a roll-over looks {} days ahead at most; check the dates of the list",
+                calendar::ROLL_LIMIT
+            )),
+        );
+    }
     Some(Termination {
         notice,
         by,
@@ -280,7 +300,7 @@ pub(super) fn termination(cx: &mut Ctx, raw: Spanned<RawTermination>, parties: &
         article: cx.article(&t.article),
         fallback_vclt56: fallback,
         roll: t.roll.as_ref().and_then(|r| cx.keyword(r)),
-        holidays: t.holidays.iter().flatten().filter_map(|h| cx.date(h)).collect(),
+        holidays,
     })
 }
 

@@ -33,10 +33,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Reports a problem at `loc`.
+    /// Reports a problem at `loc`. Some values come without a location from the parser
+    /// (line 0: seen for a party in `requires`, which is read through an untagged
+    /// enum); the problem is then reported on the file, never at line 0.
     pub(super) fn report(&mut self, code: Code, loc: &Location, message: impl Into<String>, help: Option<String>) {
-        let span = Span::at(self.source, loc.line() as usize, loc.column() as usize);
-        let mut d = Diagnostic::new(code, self.file, Some(span), message);
+        let span = (loc.line() > 0).then(|| Span::at(self.source, loc.line() as usize, loc.column() as usize));
+        let mut d = Diagnostic::new(code, self.file, span, message);
         d.help = help;
         self.diagnostics.push(d);
     }
