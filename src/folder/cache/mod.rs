@@ -213,14 +213,16 @@ impl Cache {
             let _ = std::fs::remove_file(&temp);
             return;
         }
-        // Files of a stopped run, or of the cache's earlier layouts.
+        // Files of a stopped run, or of the cache's earlier layouts. A temporary file
+        // written to within the last minutes may be another run's pack on its way: left.
         let Ok(files) = std::fs::read_dir(&self.dir) else {
             return;
         };
         for f in files.flatten() {
             let name = f.file_name();
-            let stray = name.to_str().is_none_or(|n| {
-                n != FOLDER_FILE && n != PACK_FILE && !n.starts_with(&format!(".tmp-{}-", std::process::id()))
+            let stray = name.to_str().is_none_or(|n| match n.strip_prefix(".tmp-") {
+                Some(_) => !n.starts_with(&format!(".tmp-{}-", std::process::id())) && stale(&f),
+                None => n != FOLDER_FILE && n != PACK_FILE,
             });
             if stray {
                 let _ = std::fs::remove_file(f.path());
@@ -231,6 +233,18 @@ impl Cache {
     fn stop(&self, problem: String) {
         self.writable.store(false, Ordering::Relaxed);
         let _ = self.problem.set(problem);
+    }
+}
+
+/// How long a temporary file may go unwritten before it counts as left by a stopped run.
+const STALE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Whether the directory entry `f` was last written more than [`STALE`] ago (or when
+/// cannot be told, which only a broken file system gives).
+fn stale(f: &std::fs::DirEntry) -> bool {
+    match f.metadata().and_then(|m| m.modified()) {
+        Ok(written) => written.elapsed().is_ok_and(|age| age > STALE),
+        Err(_) => true,
     }
 }
 
@@ -433,6 +447,15 @@ mod tests {
         let dir = cache.dir().to_path_buf();
         cache.finish(true);
         std::fs::write(dir.join(".tmp-1-1"), "left by a run that was stopped").unwrap();
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(dir.join(".tmp-1-1"))
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+        // Another run's pack on its way, written to just now: kept.
+        std::fs::write(dir.join(".tmp-2-1"), "being written by another run").unwrap();
         std::fs::write(dir.join("f".repeat(64)), "an entry of the layout before packs").unwrap();
         let cache = Cache::open(&root, &folder).unwrap();
         assert!(cache.get(&a, true).is_some() && cache.get(&b, false).is_some());
@@ -445,12 +468,13 @@ mod tests {
             std::fs::metadata(dir.join(PACK_FILE)).unwrap().modified().unwrap(),
             before
         );
-        assert_eq!(names(&dir).len(), 4);
-        // `b` unused: pruned, and the stray files with it.
+        assert_eq!(names(&dir).len(), 5);
+        // `b` unused: pruned, and the stray files with it, but not the other run's.
         let cache = Cache::open(&root, &folder).unwrap();
         assert!(cache.get(&a, true).is_some());
         cache.finish(true);
-        assert_eq!(names(&dir), [FOLDER_FILE, PACK_FILE]);
+        assert_eq!(names(&dir), [".tmp-2-1", FOLDER_FILE, PACK_FILE]);
+        std::fs::remove_file(dir.join(".tmp-2-1")).unwrap();
         let cache = Cache::open(&root, &folder).unwrap();
         assert!(cache.get(&a, true).is_some() && cache.get(&b, true).is_none());
         // Without pruning (a writing command), what is stored joins what was there.
