@@ -442,7 +442,7 @@ fn a_period_that_cannot_be_read_says_why() {
         ("", "empty period"),
         ("   ", "empty period"),
         ("90", "needs a number and a unit for each part"),
-        ("90days", "`90days` has `a` without a number before it"),
+        ("90dayz", "`dayz` is not a unit"),
         ("6x", "`6x` has an unknown unit `x`"),
         ("4294967296d", "`4294967296d` has a number too large"),
         ("613566757w", "longer than 1000 years"),

@@ -150,9 +150,12 @@ impl Period {
         let short = text.starts_with(|c: char| c.is_ascii_digit()) && !text.contains(' ');
         let period = if text.starts_with(['P', 'p']) && !text.contains(' ') {
             parse_iso(text)
-        } else if short && text.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        } else if short && text.ends_with(|c: char| c.is_ascii_alphabetic()) && single_letter_units(text) {
             // `30d`, `6m`, `1y6m`: ISO 8601 without its `P`.
             parse_iso(&format!("P{text}")).map_err(|why| why.replacen(&format!("`P{text}`"), &format!("`{text}`"), 1))
+        } else if short {
+            // `90days`, `1year6months`: words written without their spaces.
+            parse_words(&spaced(text))
         } else {
             parse_words(text)
         }
@@ -211,6 +214,26 @@ fn parse_iso(text: &str) -> Result<Period, String> {
         return Err(format!("`{text}` ends with a number without a unit"));
     }
     Ok(period)
+}
+
+/// Whether every run of letters in `text` is one letter long (`1y6m`, not `90days`).
+fn single_letter_units(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .all(|run| run.chars().count() <= 1)
+}
+
+/// `text` with a space wherever digits and letters meet: `1year6months` → `1 year 6 months`.
+fn spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut last: Option<char> = None;
+    for c in text.chars() {
+        if last.is_some_and(|l| l.is_ascii_digit() != c.is_ascii_digit()) {
+            out.push(' ');
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
 }
 
 fn parse_words(text: &str) -> Result<Period, String> {
@@ -307,6 +330,15 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_written_without_their_spaces() {
+        assert_eq!(Period::parse("90days"), Ok(Period::days(90)));
+        assert_eq!(Period::parse("1Year6Months"), Period::parse("1 year 6 months"));
+        // One letter per unit stays the short form: `m` is months, never minutes.
+        assert_eq!(Period::parse("6m"), Ok(Period::months(6)));
+        assert!(Period::parse("90dayz").is_err_and(|e| e.0.contains("`dayz` is not a unit")));
+    }
 
     #[test]
     fn words_singular_plural_and_spelled_numbers() {
