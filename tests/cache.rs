@@ -453,11 +453,19 @@ fn a_cache_from_another_version_is_ignored_and_replaced() {
     reseal(&mut bytes);
     std::fs::write(&pack, &bytes).unwrap();
     rebuilt(&dir, &cache, &before, "entries swapped");
-    // Files of a run that was stopped and of the layout before packs go with the next
-    // pack written.
+    // Files of a run that was stopped (an hour ago) and of the layout before packs go
+    // with the next pack written.
     let folder_dir = pack.parent().unwrap().to_path_buf();
     std::fs::write(folder_dir.join("0".repeat(64)), &before[0].1).unwrap();
     std::fs::write(folder_dir.join(".tmp-99999-1"), "left by a stopped run").unwrap();
+    // Untouched for an hour: a pack of another run still on its way would be recent.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(folder_dir.join(".tmp-99999-1"))
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
     std::fs::write(dir.join("added.yaml"), std::fs::read(dir.join("renewal.yaml")).unwrap()).unwrap();
     run(&dir, Some(&cache), &["check"]);
     let mut left: Vec<String> = std::fs::read_dir(&folder_dir)
