@@ -113,29 +113,8 @@ pub fn deadlines(rules: &Rules, as_of: NaiveDate, until: NaiveDate) -> Vec<Deadl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::TermRules;
+    use crate::engine::rules::examples::{d, renewing, rules};
     use crate::time::period::Period;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn rules(notice: Option<Period>) -> Rules {
-        let mut r = Rules::notice("t", d(2020, 3, 31), Period::months(1));
-        r.notice = notice;
-        r
-    }
-
-    fn renewing() -> Rules {
-        let mut r = rules(None);
-        r.term = Some(TermRules {
-            start: d(2020, 3, 31),
-            length: Period::years(2),
-            renewal: Some((Period::years(1), Period::months(3))),
-            article: None,
-        });
-        r
-    }
 
     #[test]
     fn deadlines_of_each_term_up_to_the_horizon() {

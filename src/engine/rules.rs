@@ -334,3 +334,34 @@ fn first_notice(a: &Agreement, start: NaiveDate) -> Option<FirstNotice> {
         ),
     })
 }
+
+/// Rules the engines' unit tests share: a notice clause from 31 March 2020 (one month's
+/// notice, or `notice`), and a two-year term from that day renewed for a year at a time
+/// unless notice is given three months before its end.
+#[cfg(test)]
+pub(crate) mod examples {
+    use super::{Rules, TermRules};
+    use crate::time::period::Period;
+    use chrono::NaiveDate;
+
+    pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    pub(crate) fn rules(notice: Option<Period>) -> Rules {
+        let mut r = Rules::notice("t", d(2020, 3, 31), Period::months(1));
+        r.notice = notice;
+        r
+    }
+
+    pub(crate) fn renewing() -> Rules {
+        let mut r = rules(None);
+        r.term = Some(TermRules {
+            start: d(2020, 3, 31),
+            length: Period::years(2),
+            renewal: Some((Period::years(1), Period::months(3))),
+            article: None,
+        });
+        r
+    }
+}

@@ -345,31 +345,11 @@ pub fn windows_from(rules: &Rules, as_of: NaiveDate) -> impl Iterator<Item = Win
 mod tests {
     use super::*;
     use crate::engine::notice::Route;
+    use crate::engine::rules::examples::{d, renewing, rules};
     use crate::engine::rules::TermRules;
     use crate::model::Effective;
     use crate::time::calendar::Roll;
     use crate::time::period::Period;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn rules(notice: Option<Period>) -> Rules {
-        let mut r = Rules::notice("t", d(2020, 3, 31), Period::months(1));
-        r.notice = notice;
-        r
-    }
-
-    fn renewing() -> Rules {
-        let mut r = rules(None);
-        r.term = Some(TermRules {
-            start: d(2020, 3, 31),
-            length: Period::years(2),
-            renewal: Some((Period::years(1), Period::months(3))),
-            article: None,
-        });
-        r
-    }
 
     #[test]
     fn tacit_renewal_counts_from_the_current_term() {
