@@ -336,17 +336,14 @@ fn text_of(out: &Output) -> String {
     text(&out.stdout) + &text(&out.stderr)
 }
 
-#[test]
-fn new_stops_when_the_folder_cannot_be_read_whole() {
-    // The agreement `dup` exists where the scan cannot read it: `new dup` must not
-    // create a second file with its id (the first would then drop out of `list`).
-    let new = [
-        "--dir", ".", "new", "dup", "--title", "Second", "--party", "a=A", "--party", "b=B",
-    ];
-    let dir = scratch("new-deep");
+/// A command that writes `dup.yaml` (`new`, `import`) run where a file the scan cannot
+/// read may hold the id `dup`: nothing is written while the folder cannot be read whole
+/// (the first file would then drop out of `list`), and the command writes once it can.
+fn writes_nothing_while_the_folder_cannot_be_read_whole(name: &str, args: &[&str]) {
+    let dir = scratch(&format!("{name}-deep"));
     std::fs::write(dir.join("good.yaml"), agreement("good")).unwrap();
     too_deep(&dir, "dup.yaml", &agreement("dup"));
-    let out = accord(&dir, &new);
+    let out = accord(&dir, args);
     assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
     let err = text(&out.stderr);
     assert!(err.contains("error[unreadable-folder]"), "{err}");
@@ -354,46 +351,35 @@ fn new_stops_when_the_folder_cannot_be_read_whole() {
     assert!(!dir.join("dup.yaml").exists());
     std::fs::remove_dir_all(dir).unwrap();
 
-    let dir = scratch("new-dangling");
+    let dir = scratch(&format!("{name}-dangling"));
     std::os::unix::fs::symlink("elsewhere/dup.yaml", dir.join("dup-link.yaml")).unwrap();
-    let out = accord(&dir, &new);
+    let out = accord(&dir, args);
     assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
     assert!(text(&out.stderr).contains("dup-link.yaml"));
     assert!(!dir.join("dup.yaml").exists());
-    // With the folder whole again, `new` writes.
+    // With the folder whole again, the command writes.
     std::fs::remove_file(dir.join("dup-link.yaml")).unwrap();
-    let out = accord(&dir, &new);
+    let out = accord(&dir, args);
     assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
     assert!(dir.join("dup.yaml").exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
-fn import_stops_when_the_folder_cannot_be_read_whole() {
-    // Like `new`: the id of the draft must not be one a file the scan cannot read holds.
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/mou-articles.txt");
-    let import = ["--dir", ".", "import", source.to_str().unwrap(), "--id", "dup"];
-    let dir = scratch("import-deep");
-    std::fs::write(dir.join("good.yaml"), agreement("good")).unwrap();
-    too_deep(&dir, "dup.yaml", &agreement("dup"));
-    let out = accord(&dir, &import);
-    assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
-    let err = text(&out.stderr);
-    assert!(err.contains("error[unreadable-folder]"), "{err}");
-    assert!(err.contains("nothing was written: `dup` cannot be checked"), "{err}");
-    assert!(!dir.join("dup.yaml").exists());
-    std::fs::remove_dir_all(dir).unwrap();
+fn new_stops_when_the_folder_cannot_be_read_whole() {
+    writes_nothing_while_the_folder_cannot_be_read_whole(
+        "new",
+        &[
+            "--dir", ".", "new", "dup", "--title", "Second", "--party", "a=A", "--party", "b=B",
+        ],
+    );
+}
 
-    let dir = scratch("import-dangling");
-    std::os::unix::fs::symlink("elsewhere/dup.yaml", dir.join("dup-link.yaml")).unwrap();
-    let out = accord(&dir, &import);
-    assert_eq!(out.status.code(), Some(1), "{}", text_of(&out));
-    assert!(text(&out.stderr).contains("dup-link.yaml"));
-    assert!(!dir.join("dup.yaml").exists());
-    // With the folder whole again, `import` writes.
-    std::fs::remove_file(dir.join("dup-link.yaml")).unwrap();
-    let out = accord(&dir, &import);
-    assert_eq!(out.status.code(), Some(0), "{}", text_of(&out));
-    assert!(dir.join("dup.yaml").exists());
-    std::fs::remove_dir_all(dir).unwrap();
+#[test]
+fn import_stops_when_the_folder_cannot_be_read_whole() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/mou-articles.txt");
+    writes_nothing_while_the_folder_cannot_be_read_whole(
+        "import",
+        &["--dir", ".", "import", source.to_str().unwrap(), "--id", "dup"],
+    );
 }
