@@ -32,6 +32,8 @@ pub enum Texts {
 /// assert!(diagnostics.is_empty());
 /// ```
 pub fn agreement(path: &Path, source: &str, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
+    let ends = line_ends_as_newlines(source);
+    let source = ends.as_deref().unwrap_or(source);
     match texts {
         Texts::Keep => parse_as::<Option<String>>(path, source),
         Texts::Skip => parse_as::<Skipped>(path, source),
@@ -68,19 +70,40 @@ where
             }
             Err(e) => {
                 let d = syntax_diagnostic(path, source, &e);
+                // The same mistake again: taking the key out did not get the parser past
+                // it, so parsing again would only repeat it.
+                if found.contains(&d) {
+                    break;
+                }
                 let next = match (&d.code, e.location()) {
                     (Code::UnknownKey, Some(at)) => excise(&text, at.line() as usize, at.column() as usize),
                     _ => None,
                 };
                 found.push(d);
                 match next {
-                    Some(t) => text = std::borrow::Cow::Owned(t),
-                    None => break,
+                    Some(t) if t != *text => text = std::borrow::Cow::Owned(t),
+                    _ => break,
                 }
             }
         }
     }
     (None, found)
+}
+
+/// `source` with each carriage return that no line feed follows turned into a line feed,
+/// when it has one: YAML ends a line there, so the parser's line numbers count it, and
+/// everything that finds a line by its number (the excision of unknown keys, the lines
+/// shown under a diagnostic) must count it too. One byte for one, so no position moves.
+fn line_ends_as_newlines(source: &str) -> Option<String> {
+    let bytes = source.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return None;
+    }
+    let fixed: Vec<u8> = (0..bytes.len())
+        .map(|i| if lone(i) { b'\n' } else { bytes[i] })
+        .collect();
+    String::from_utf8(fixed).ok()
 }
 
 /// How many unknown keys one file reports before the rest is left to the next run.
@@ -351,6 +374,38 @@ mod tests {
                 (Code::UnknownKey, 9, 5),
                 (Code::UnknownKey, 12, 1)
             ]
+        );
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line_for_every_position() {
+        // The parser counts a lone CR as a line end; the line shown must be the same line.
+        let text = "id: x\rtitle: X\nparties:\n  a: {name: A}\n  b: {name: B}\nbogus: 1\n";
+        let d = diagnose(text);
+        assert_eq!((d.code, d.line()), (Code::UnknownKey, 6));
+        assert_eq!(d.span.as_ref().map(|s| s.line_text.as_str()), Some("bogus: 1"));
+        // A CR LF file is left as it is.
+        assert_eq!(line_ends_as_newlines("a: 1\r\nb: 2\r\n"), None);
+        assert_eq!(line_ends_as_newlines("a: 1\rb: 2").as_deref(), Some("a: 1\nb: 2"));
+    }
+
+    #[test]
+    fn an_unknown_key_after_a_lone_carriage_return_is_found_and_reported_once() {
+        // Found by fuzzing: with lines counted at line feeds only, the excision of the
+        // unknown key cut the wrong line, so the same key was reported a hundred times,
+        // the file parsed a hundred times, and the line shown was another one.
+        let text = "events:\n  - {date: 2011-07\r06, type: deposited}\n  - {date: 2011-07-25, typel of the Parties, article: Art. 40}\nsigned: {date: 2011-01-15}\n";
+        let (_, found) = agreement(Path::new("x.yaml"), text, Texts::Keep);
+        let mut messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        let all = messages.len();
+        messages.sort_unstable();
+        messages.dedup();
+        assert_eq!(messages.len(), all, "{found:#?}");
+        let typel = found.iter().find(|d| d.message.contains("`typel of the Parties`"));
+        let shown = typel.and_then(|d| d.span.as_ref()).map(|s| s.line_text.as_str());
+        assert_eq!(
+            shown,
+            Some("  - {date: 2011-07-25, typel of the Parties, article: Art. 40}")
         );
     }
 
