@@ -79,9 +79,11 @@ fn calendar_laws(u: &mut Unstructured) -> Result<()> {
         }
     }
     let day = date(u)?;
-    let holidays: Vec<NaiveDate> = (0..u.int_in_range(0..=8)?)
-        .map(|_| Ok(day + Days::new(u.int_in_range(0..=20)?)))
-        .collect::<Result<_>>()?;
+    // Holidays in the three weeks from `day` (none past the end of the calendar).
+    let mut holidays: Vec<NaiveDate> = Vec::new();
+    for _ in 0..u.int_in_range(0..=8)? {
+        holidays.extend(day.checked_add_days(Days::new(u.int_in_range(0..=20)?)));
+    }
     if let Some(rule) = roll_rule(u)? {
         if let Some(r) = roll(day, rule, &holidays) {
             assert!(is_working_day(r, &holidays));
