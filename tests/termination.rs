@@ -5,7 +5,7 @@
 //! each change of an operator or a comparison makes one of them fail (docs/testing.md).
 
 use accord::diagnostic::Severity;
-use accord::engine::ends::pending_notice;
+use accord::engine::ends::{pending_notice, withdrawal};
 use accord::engine::notice::{end_date, end_only, Route};
 use accord::engine::rules::{rules as rules_of, Basis, Options, Refusal, Rules, TermRules};
 use accord::engine::terminate::{answer, latest_notice, latest_notice_date, windows, Question};
@@ -688,4 +688,20 @@ fn each_term_and_the_first_one_ending_on_or_after_a_day() {
     let fixed = fixed_term(Period::years(2));
     assert_eq!(fixed.first_ending_on_or_after(d(2022, 3, 30)).map(|x| x.0), Some(0));
     assert_eq!(fixed.first_ending_on_or_after(d(2022, 3, 31)), None);
+}
+
+#[test]
+fn a_withdrawal_on_record_ends_the_withdrawing_partys_participation_only() {
+    let a = agreement(&format!(
+        "{SIGNATURE}termination: {{notice: 6 months, scope: withdrawing_party}}\nevents:\n  - {{date: 2024-01-01, type: terminated, party: alpha}}\n"
+    ));
+    let on = d(2026, 11, 22);
+    let w = withdrawal(&a, "alpha", on).unwrap();
+    assert_eq!(
+        (w.last_day_in_force, w.takes_effect_on),
+        (d(2023, 12, 31), d(2024, 1, 1))
+    );
+    assert_eq!(withdrawal(&a, "beta", on), None);
+    // Nothing before it happened.
+    assert_eq!(withdrawal(&a, "alpha", d(2023, 12, 31)), None);
 }
