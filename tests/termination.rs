@@ -705,3 +705,23 @@ fn a_withdrawal_on_record_ends_the_withdrawing_partys_participation_only() {
     // Nothing before it happened.
     assert_eq!(withdrawal(&a, "alpha", d(2023, 12, 31)), None);
 }
+
+#[test]
+fn a_notice_ends_a_multilateral_agreement_only_for_the_party_unless_the_clause_says_otherwise() {
+    use accord::engine::rules::scope;
+    use accord::model::clauses::Scope;
+    let mut a = agreement(&format!("{SIGNATURE}termination: {{notice: 6 months}}\n"));
+    assert_eq!(scope(&a), Scope::Agreement);
+    // A third party makes it multilateral: VCLT art. 55, the withdrawing party's only.
+    let mut third = a.parties[0].clone();
+    third.id = "gamma".into();
+    a.parties.push(third);
+    assert_eq!(scope(&a), Scope::WithdrawingParty);
+    let mut said = agreement(&format!(
+        "{SIGNATURE}termination: {{notice: 6 months, scope: agreement}}\n"
+    ));
+    let mut third = said.parties[0].clone();
+    third.id = "gamma".into();
+    said.parties.push(third);
+    assert_eq!(scope(&said), Scope::Agreement);
+}
