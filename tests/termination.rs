@@ -725,3 +725,22 @@ fn a_notice_ends_a_multilateral_agreement_only_for_the_party_unless_the_clause_s
     said.parties.push(third);
     assert_eq!(scope(&said), Scope::Agreement);
 }
+
+#[test]
+fn a_party_cannot_give_notice_before_the_agreement_binds_it() {
+    // IOM accedes on 2012-01-10 and is bound from 2012-02-09 (thirty days later).
+    let text = std::fs::read_to_string("tests/fixtures/treaties/fifty-five-instruments.yaml").unwrap();
+    let (a, _) = parse(Path::new("fifty-five-instruments.yaml"), &text, Texts::Skip);
+    let a = a.unwrap();
+    let by_iom = Options {
+        by: Some("iom".into()),
+        ..Options::default()
+    };
+    match rules_of(&a, d(2012, 2, 8), &by_iom) {
+        Err(Refusal::NotInForce { reason, .. }) => {
+            assert!(reason.contains("enters into force for IOM on 2012-02-09"), "{reason}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(rules_of(&a, d(2012, 2, 9), &by_iom).map(|r| r.start), Ok(d(2012, 2, 9)));
+}
