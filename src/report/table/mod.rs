@@ -148,16 +148,7 @@ pub(crate) const fn fold(
     before: &'static str,
     after: &'static str,
 ) -> Column {
-    Column {
-        header,
-        fit: Fit::Fold {
-            into,
-            before,
-            after,
-            whole: true,
-            rank,
-        },
-    }
+    folded(header, rank, into, (before, after), true)
 }
 
 /// A column folded into column `into` when the table does not fit, wrapped there like
@@ -169,13 +160,25 @@ pub(crate) const fn fold_text(
     before: &'static str,
     after: &'static str,
 ) -> Column {
+    folded(header, rank, into, (before, after), false)
+}
+
+/// A folded column: `whole` keeps it on one line in the column it joins.
+const fn folded(
+    header: &'static str,
+    rank: u8,
+    into: usize,
+    around: (&'static str, &'static str),
+    whole: bool,
+) -> Column {
+    let (before, after) = around;
     Column {
         header,
         fit: Fit::Fold {
             into,
             before,
             after,
-            whole: false,
+            whole,
             rank,
         },
     }
