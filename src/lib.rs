@@ -20,6 +20,7 @@ pub mod folder;
 pub mod import;
 pub mod keyword;
 pub mod model;
+pub(crate) mod parallel;
 pub(crate) mod report;
 pub(crate) mod suggest;
 pub mod time;

@@ -10,20 +10,24 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("keyword", &[]),
     ("suggest", &[]),
     ("diagnostic", &[]),
+    ("parallel", &[]),
     ("time", &["keyword"]),
     ("model", &["time", "keyword"]),
     // The checks across a file's clauses (validate/coherence.rs) ask the engines what the
     // record gives: a notice before it is permitted, a recorded entry into force that
     // differs from the clause. The engines never refer back to files.
     ("file", &["engine", "model", "time", "keyword", "diagnostic", "suggest"]),
-    ("folder", &["file", "model", "time", "keyword", "diagnostic", "suggest"]),
+    (
+        "folder",
+        &["parallel", "file", "model", "time", "keyword", "diagnostic", "suggest"],
+    ),
     ("engine", &["model", "time", "keyword", "suggest"]),
     // The importer turns an agreement's text into a draft file: beside the engines, it
     // reads no file and prints nothing; the command checks and writes what it drafts.
     ("import", &["model", "time", "keyword"]),
     (
         "report",
-        &["engine", "import", "model", "time", "keyword", "diagnostic"],
+        &["engine", "import", "model", "time", "keyword", "diagnostic", "parallel"],
     ),
     (
         "cli",

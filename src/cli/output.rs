@@ -54,6 +54,7 @@ impl<'a> Io<'a> {
             style: Style {
                 color: colour(terminal.stdout_tty),
                 width,
+                jobs: 1,
             },
             err_color: colour(terminal.stderr_tty),
         }

@@ -34,6 +34,8 @@ pub fn run(cli: &Cli, invocation: &Invocation, io: &mut Io) -> io::Result<Exit> 
 
 /// The commands that read agreements.
 fn dispatch(cli: &Cli, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
+    // Long tables are rendered on the threads the folder is read with.
+    io.style.jobs = cx.jobs;
     match &cli.command {
         Command::List(args) => agreements::list(args, cx, io),
         Command::Show(args) => agreements::show(args, cx, io),

@@ -2,7 +2,7 @@
 //! cap, with the parser's budgets against hostile input, or from the folder's cache),
 //! and hands the folder index to the checks that need the whole folder
 //! ([`super::index`]), which run on every load, cached or not. Files are read on up to
-//! `jobs` threads (`super::parallel`); results keep the sorted file order, so the output
+//! `jobs` threads ([`crate::parallel`]); results keep the sorted file order, so the output
 //! never depends on thread timing.
 
 use super::cache::Cache;
@@ -285,7 +285,7 @@ fn scan<T: Send>(
         let (entry, found) = work(path, cache);
         (entry, found.diagnostics, found.hit)
     };
-    crate::folder::parallel::for_each_ordered(&items, reading.jobs.max(1), read, |file, result| {
+    crate::parallel::for_each_ordered(&items, reading.jobs.max(1), read, |file, result| {
         let (entry, diagnostics, hit) = result;
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             scanned.failed_files += 1;

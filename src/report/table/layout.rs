@@ -2,8 +2,9 @@
 //! longest unit), which columns fold or drop when even the narrowest layout does not
 //! fit, and how each row is written on as many lines as its wrapped cells need.
 
-use super::wrap::{units, wrap_text};
+use super::wrap::{each_unit, wrap_text};
 use super::{Cell, Color, Column, Fit, NO_BREAK};
+use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -30,16 +31,33 @@ impl Measure {
         }
     }
 
+    /// The widths of two sets of cells together.
+    pub(super) fn merge(&mut self, other: &Measure) {
+        self.natural = self.natural.max(other.natural);
+        self.cells = self.cells.max(other.cells);
+        self.unit = self.unit.max(other.unit);
+        self.header_unit = self.header_unit.max(other.header_unit);
+    }
+
     pub(super) fn add(&mut self, text: &str) {
-        self.natural = self.natural.max(width(text));
-        self.cells = self.cells.max(width(text));
-        self.unit = self.unit.max(units(text).into_iter().map(width).max().unwrap_or(0));
+        let w = width(text);
+        self.natural = self.natural.max(w);
+        self.cells = self.cells.max(w);
+        // No unit of a cell is wider than the cell.
+        if w > self.unit {
+            each_unit(text, |u| self.unit = self.unit.max(width(u)));
+        }
     }
 }
 
 /// Display width, counting a no-break space as one column.
 pub(super) fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    // Printable ASCII, most of what a table holds, is a column a byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        s.len()
+    } else {
+        UnicodeWidthStr::width(s)
+    }
 }
 
 /// Which columns are shown, where folded ones go, and how wide each is.
@@ -164,8 +182,14 @@ impl Layout {
     /// Writes one row (the header when `header`), on as many lines as its wrapped cells
     /// need, without trailing spaces.
     pub(super) fn write(&self, out: &mut dyn Write, cells: &[Cell], header: bool) -> io::Result<()> {
-        let mut texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
-        texts.resize(self.columns.len(), String::new());
+        let n = self.columns.len();
+        let mut texts: Vec<Cow<'_, str>> = (0..n)
+            .map(|i| {
+                cells
+                    .get(i)
+                    .map_or(Cow::Borrowed(""), |c| Cow::Borrowed(c.text.as_str()))
+            })
+            .collect();
         if !header {
             for (i, c) in self.columns.iter().enumerate() {
                 if let (
@@ -181,32 +205,33 @@ impl Layout {
                 {
                     if !texts[i].is_empty() {
                         let moved = format!("{before}{}{after}", texts[i]);
-                        texts[into].push(' ');
-                        texts[into].push_str(&if whole { moved.replace(' ', "\u{a0}") } else { moved });
+                        let joined = texts[into].to_mut();
+                        joined.push(' ');
+                        joined.push_str(&if whole { moved.replace(' ', "\u{a0}") } else { moved });
                     }
                 }
             }
         }
-        let lines: Vec<Vec<String>> = (0..self.columns.len())
+        // Cells wider than their column, in lines; the others are one line.
+        let wrapped: Vec<Option<Vec<String>>> = (0..n)
             .map(|i| {
-                if !self.shown[i] {
-                    Vec::new()
-                } else if self.wrapping && width(&texts[i]) > self.widths[i] {
-                    wrap_text(&texts[i], self.widths[i])
-                } else {
-                    vec![texts[i].clone()]
-                }
+                (self.shown[i] && self.wrapping && width(&texts[i]) > self.widths[i])
+                    .then(|| wrap_text(&texts[i], self.widths[i]))
             })
             .collect();
-        let height = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let height = wrapped.iter().flatten().map(Vec::len).max().unwrap_or(1).max(1);
         let mut line = String::new();
         for k in 0..height {
             line.clear();
             let mut first = true;
-            for i in (0..self.columns.len()).filter(|&i| self.shown[i]) {
+            for i in (0..n).filter(|&i| self.shown[i]) {
                 line.push_str(if first { " " } else { "  " });
                 first = false;
-                let text = lines[i].get(k).map_or("", String::as_str);
+                let text = match &wrapped[i] {
+                    Some(lines) => lines.get(k).map_or("", String::as_str),
+                    None if k == 0 => &texts[i],
+                    None => "",
+                };
                 let color = cells.get(i).and_then(|c| c.color).and_then(Color::ansi);
                 match color.filter(|_| !text.is_empty()) {
                     Some(code) => {
@@ -218,7 +243,14 @@ impl Layout {
                 }
                 line.extend(std::iter::repeat_n(' ', self.widths[i].saturating_sub(width(text))));
             }
-            writeln!(out, "{}", line.trim_end().replace(NO_BREAK, " "))?;
+            // No-break spaces kept units together; they are written as spaces.
+            for (j, part) in line.trim_end().split(NO_BREAK).enumerate() {
+                if j > 0 {
+                    out.write_all(b" ")?;
+                }
+                out.write_all(part.as_bytes())?;
+            }
+            out.write_all(b"\n")?;
         }
         Ok(())
     }

@@ -45,6 +45,8 @@ pub(crate) struct Style {
     pub color: bool,
     /// Terminal width, when known (a terminal, or `COLUMNS`).
     pub width: Option<u16>,
+    /// Threads that may render a long table (0 or 1: the calling thread alone).
+    pub jobs: usize,
 }
 
 /// One table cell: its text and, when colour is on, its colour. Spaces inside a unit
@@ -219,42 +221,71 @@ pub(crate) fn write_rows(
     style: &Style,
     columns: &[Column],
     n: usize,
-    row: impl Fn(usize, &mut Vec<Cell>),
+    row: impl Fn(usize, &mut Vec<Cell>) + Sync,
 ) -> io::Result<()> {
     write_rows_with_notes(out, style, columns, n, row, |_| None)
 }
 
+/// Rows a thread measures or renders at a time: enough to make handing them over cheap,
+/// few enough that the rendered rows waiting to be written stay small.
+const BLOCK: usize = 64;
+
 /// As [`write_rows`], with a note under each row that has one (`due --explain`),
-/// indented and wrapped to the width.
+/// indented and wrapped to the width. Rows are measured and rendered in blocks on up
+/// to `style.jobs` threads and written in order: the output is the same whatever the
+/// number of threads.
 pub(crate) fn write_rows_with_notes(
     out: &mut dyn Write,
     style: &Style,
     columns: &[Column],
     n: usize,
-    row: impl Fn(usize, &mut Vec<Cell>),
-    note: impl Fn(usize) -> Option<String>,
+    row: impl Fn(usize, &mut Vec<Cell>) + Sync,
+    note: impl Fn(usize) -> Option<String> + Sync,
 ) -> io::Result<()> {
+    let blocks: Vec<std::ops::Range<usize>> = (0..n).step_by(BLOCK).map(|s| s..(s + BLOCK).min(n)).collect();
+    let jobs = style.jobs.max(1);
     let mut measures: Vec<Measure> = columns.iter().map(|c| Measure::of_header(c.header)).collect();
-    let mut cells = Vec::with_capacity(columns.len());
-    for i in 0..n {
-        cells.clear();
-        row(i, &mut cells);
-        for (m, c) in measures.iter_mut().zip(&cells) {
-            m.add(&c.text);
+    let measure = |rows: &std::ops::Range<usize>| {
+        let mut found = vec![Measure::default(); columns.len()];
+        let mut cells = Vec::with_capacity(columns.len());
+        for i in rows.clone() {
+            cells.clear();
+            row(i, &mut cells);
+            for (m, c) in found.iter_mut().zip(&cells) {
+                m.add(&c.text);
+            }
         }
-    }
+        found
+    };
+    crate::parallel::for_each_ordered(&blocks, jobs, measure, |_, found| {
+        for (m, f) in measures.iter_mut().zip(&found) {
+            m.merge(f);
+        }
+    });
     let layout = Layout::new(columns, &measures, style.width.map(usize::from));
     let headers: Vec<Cell> = columns.iter().map(|c| Cell::new(c.header.to_uppercase())).collect();
     layout.write(out, &headers, true)?;
-    for i in 0..n {
-        cells.clear();
-        row(i, &mut cells);
-        layout.write(out, &cells, false)?;
-        if let Some(text) = note(i) {
-            write_note(out, &text, style.width.map(usize::from))?;
+    let render = |rows: &std::ops::Range<usize>| -> io::Result<Vec<u8>> {
+        let mut text = Vec::new();
+        let mut cells = Vec::with_capacity(columns.len());
+        for i in rows.clone() {
+            cells.clear();
+            row(i, &mut cells);
+            layout.write(&mut text, &cells, false)?;
+            if let Some(note) = note(i) {
+                write_note(&mut text, &note, style.width.map(usize::from))?;
+            }
         }
-    }
-    Ok(())
+        Ok(text)
+    };
+    // The first failure to write stops the writing; the blocks still rendered are dropped.
+    let mut written = Ok(());
+    crate::parallel::for_each_ordered(&blocks, jobs, render, |_, text| {
+        if written.is_ok() {
+            written = text.and_then(|t| out.write_all(&t));
+        }
+    });
+    written
 }
 
 /// A note under a row ("why: …"): indented, its lines after the first hanging under
@@ -287,7 +318,11 @@ mod tests {
     ];
 
     fn sample(width: Option<u16>) -> String {
-        let style = Style { color: false, width };
+        let style = Style {
+            color: false,
+            width,
+            jobs: 1,
+        };
         let mut t = table(&style, &COLUMNS);
         t.add_row(vec![
             Cell::new("2027-01-27"),
@@ -332,11 +367,96 @@ mod tests {
         assert!(narrow.contains("(Art. VII)"), "{narrow}");
     }
 
+    /// A table of `n` rows of varied widths, with a note under every third row.
+    fn long(n: usize, width: Option<u16>, jobs: usize) -> Vec<u8> {
+        let style = Style {
+            color: true,
+            width,
+            jobs,
+        };
+        let row = |i: usize, cells: &mut Vec<Cell>| {
+            cells.extend([
+                Cell::new(format!("2027-01-{:02}", i % 28 + 1)),
+                Cell::new(format!("+{}", i * 7 % 1000)),
+                Cell::new(format!("agreement-{}", i % 13)),
+                Cell::new("consult each other on the Art. 5 programme ".repeat(i % 4 + 1)).colored(&style, Color::Red),
+                Cell::new(if i.is_multiple_of(5) {
+                    String::new()
+                } else {
+                    format!("Art. {i}")
+                }),
+            ]);
+        };
+        let note = |i: usize| {
+            i.is_multiple_of(3)
+                .then(|| format!("why: row {i} is due every {} months", i % 12 + 1))
+        };
+        let mut out = Vec::new();
+        write_rows_with_notes(&mut out, &style, &COLUMNS, n, row, note).unwrap();
+        out
+    }
+
+    #[test]
+    fn the_output_is_the_same_whatever_the_number_of_threads() {
+        for width in [None, Some(60)] {
+            // Fewer rows than a block, a block and a bit, many blocks.
+            for n in [0, 1, BLOCK + 1, 10 * BLOCK + 7] {
+                let one = long(n, width, 1);
+                // The header, each row, and the notes.
+                assert!(String::from_utf8_lossy(&one).lines().count() > n + n / 3);
+                for jobs in [2, 3] {
+                    assert!(one == long(n, width, jobs), "{n} rows, width {width:?}, {jobs} threads");
+                }
+            }
+        }
+        // The widest cell of the last block sets the column for the first rows too.
+        let out = String::from_utf8(long(10 * BLOCK + 7, None, 2)).unwrap();
+        let first = out.lines().nth(1).unwrap();
+        assert!(first.contains("agreement-0   "), "{first:?}");
+    }
+
+    /// A writer that fails after `limit` bytes.
+    struct Full {
+        limit: usize,
+        taken: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.taken + buf.len() > self.limit {
+                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"));
+            }
+            self.taken += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_and_nothing_after_it_is_written() {
+        let style = Style {
+            color: false,
+            width: None,
+            jobs: 2,
+        };
+        let mut out = Full {
+            limit: 10_000,
+            taken: 0,
+        };
+        let row = |i: usize, cells: &mut Vec<Cell>| cells.extend([Cell::new(i), Cell::new("text of a row")]);
+        let err = write_rows(&mut out, &style, &COLUMNS[..2], 10 * BLOCK, row).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+        assert!(out.taken <= 10_000);
+    }
+
     #[test]
     fn units_stay_whole() {
         let style = Style {
             color: false,
             width: Some(24),
+            jobs: 1,
         };
         let mut t = table(&style, &[keep("id"), wrap("status")]);
         t.add_row(vec![

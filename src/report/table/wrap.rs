@@ -11,22 +11,35 @@ const GLUED: [&str; 10] = [
 /// The units a line may break between: words, an abbreviation that introduces a number
 /// joined to it ("Art. 17(1)").
 pub(super) fn units(text: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    let (mut offset, mut start, mut glue) = (0, 0, false);
+    let mut out = Vec::new();
+    each_unit(text, |unit| out.push(unit));
+    out
+}
+
+/// Calls `f` on each of the [`units`] of `text`, in order, without collecting them.
+pub(super) fn each_unit<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    // The unit being built: where it starts and ends; it is handed on once the next
+    // word is known not to be glued to it.
+    let mut current: Option<(usize, usize)> = None;
+    let (mut offset, mut glue) = (0, false);
     for word in text.split(' ') {
         let end = offset + word.len();
         if !word.is_empty() {
-            if glue {
-                out.pop();
-            } else {
-                start = offset;
-            }
-            out.push(&text[start..end]);
+            current = match current {
+                Some((start, _)) if glue => Some((start, end)),
+                Some((start, stop)) => {
+                    f(&text[start..stop]);
+                    Some((offset, end))
+                }
+                None => Some((offset, end)),
+            };
             glue = GLUED.contains(&word.trim_start_matches(['(', '[']));
         }
         offset = end + 1;
     }
-    out
+    if let Some((start, stop)) = current {
+        f(&text[start..stop]);
+    }
 }
 
 /// `text` in lines of at most `limit` columns, broken between [`units`] only (a unit
@@ -61,5 +74,8 @@ mod tests {
         assert_eq!(wrap_text("signature (Art. 17(1))", 15), ["signature", "(Art. 17(1))"]);
         assert_eq!(wrap_text("in para 47 it", 6), ["in", "para 47", "it"]);
         assert_eq!(units("a (Art. 2) b"), ["a", "(Art. 2)", "b"]);
+        assert_eq!(units("  Art.  5 and para"), ["Art.  5", "and", "para"]);
+        assert_eq!(units("para"), ["para"]);
+        assert!(units("").is_empty() && units("   ").is_empty());
     }
 }
