@@ -490,3 +490,21 @@ fn items_serialize_with_their_lead_time() {
     assert_eq!(json["status"], "due");
     assert_eq!(json["days"], 11);
 }
+
+#[test]
+fn a_drafts_steps_are_pending_from_the_day_of_its_text() {
+    let text = "id: d\ntitle: D\nstatus: draft\ndate: 2027-01-15\nparties:\n  alpha: {name: Alpha}\n  beta: {name: Beta}\nentry_into_force: {upon: signature}\n";
+    let (a, diagnostics) = parse(Path::new("d.yaml"), text, Texts::Skip);
+    assert!(
+        diagnostics.iter().all(|d| d.severity != Severity::Error),
+        "{diagnostics:#?}"
+    );
+    let a = [a.unwrap()];
+    // Nothing of a text is pending before the text exists; on its date, its signature is.
+    assert_eq!(all(&a, d(2027, 1, 14)), []);
+    let on_the_day = all(&a, d(2027, 1, 15));
+    assert_eq!(
+        on_the_day.iter().map(|i| (i.kind, i.id.as_str())).collect::<Vec<_>>(),
+        [(Kind::Step, "signature")]
+    );
+}
