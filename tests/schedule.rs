@@ -508,3 +508,59 @@ fn a_drafts_steps_are_pending_from_the_day_of_its_text() {
         [(Kind::Step, "signature")]
     );
 }
+
+/// The one item of an agreement in force on signature (2020-03-31), an assumption of
+/// the file's author, with one obligation `spec`, on 2026-11-22.
+fn under_an_assumed_entry_into_force(spec: &str) -> Item {
+    let a = [agreement(
+        "t",
+        &format!(
+            "entry_into_force: {{upon: signature, assumed: true}}\nobligations:\n  - {{id: o, text: Do it, parties: [beta], article: Art. 4, {spec}}}\n"
+        ),
+    )];
+    let mut items = all(&a, d(2026, 11, 22));
+    assert_eq!(items.len(), 1, "{items:#?}");
+    items.remove(0)
+}
+
+#[test]
+fn a_date_rests_on_an_assumed_entry_into_force_only_when_counted_from_it() {
+    let counted = under_an_assumed_entry_into_force("every: 1 year");
+    assert_eq!(counted.date, Some(d(2027, 3, 31)));
+    assert_eq!(counted.assumptions, ["entry_into_force"]);
+    // From a date the text names, or from the last performance, it does not.
+    let none: [&str; 0] = [];
+    for spec in ["every: 1 year, from: 2021-06-30", "every: 1 year, first: 2021-06-30"] {
+        let item = under_an_assumed_entry_into_force(spec);
+        assert_eq!(
+            (item.date, item.assumptions.as_slice()),
+            (Some(d(2027, 6, 30)), &none[..]),
+            "{spec}"
+        );
+    }
+    let performed = agreement(
+        "t",
+        "entry_into_force: {upon: signature, assumed: true}\nobligations:\n  - {id: o, text: Do it, parties: [beta], article: Art. 4, every: 1 year}\nevents:\n  - {date: 2026-06-10, type: performed, obligation: o}\n",
+    );
+    let item = all(&[performed], d(2026, 11, 22)).remove(0);
+    assert_eq!(
+        (item.date, item.assumptions.as_slice()),
+        (Some(d(2027, 6, 10)), &none[..])
+    );
+}
+
+#[test]
+fn an_occurrence_from_a_first_due_date_in_the_past_is_numbered_from_it() {
+    // 2021-06-30 is occurrence 1; 2027-06-30, six years on, is occurrence 7.
+    let item = under_an_assumed_entry_into_force("every: 1 year, first: 2021-06-30");
+    assert_eq!((item.date, item.occurrence), (Some(d(2027, 6, 30)), Some(7)));
+    assert!(
+        item.explanation
+            .contains("occurrence 7: 2021-06-30 + 6 × 1 year → 2027-06-30"),
+        "{}",
+        item.explanation
+    );
+    // Still to come, the first due date is occurrence 1.
+    let item = under_an_assumed_entry_into_force("every: 1 year, first: 2027-06-30");
+    assert_eq!((item.date, item.occurrence), (Some(d(2027, 6, 30)), Some(1)));
+}
