@@ -564,3 +564,43 @@ fn an_occurrence_from_a_first_due_date_in_the_past_is_numbered_from_it() {
     let item = under_an_assumed_entry_into_force("every: 1 year, first: 2027-06-30");
     assert_eq!((item.date, item.occurrence), (Some(d(2027, 6, 30)), Some(1)));
 }
+
+/// A convention in force on the thirtieth day after the second instrument, for a later
+/// party on the thirtieth day after its own; Alpha's instrument is required; `others`
+/// is a collective entry, never asked for an instrument.
+fn by_instruments(events: &str) -> Agreement {
+    let text = format!(
+        "id: c\ntitle: C\nparties:\n  alpha: {{name: Alpha}}\n  beta: {{name: Beta}}\n  gamma: {{name: Gamma}}\n  others: {{name: Other parties, collective: true}}\nsigned: {{date: 2026-01-05}}\nentry_into_force: {{upon: instruments, count: 2, after: 30 days, for_later_parties: 30 days, requires_parties: [alpha], article: Art. 9}}\nevents:\n{events}"
+    );
+    let (a, diagnostics) = parse(Path::new("c.yaml"), &text, Texts::Skip);
+    assert!(
+        diagnostics.iter().all(|d| d.severity != Severity::Error),
+        "{diagnostics:#?}"
+    );
+    a.unwrap()
+}
+
+fn ids(items: &[Item]) -> Vec<&str> {
+    items.iter().map(|i| i.id.as_str()).collect()
+}
+
+#[test]
+fn each_named_party_without_an_instrument_is_asked_for_one() {
+    // Alpha has deposited: the others named are asked for theirs, the collective entry is not.
+    let a = [by_instruments(
+        "  - {date: 2026-02-01, type: deposited, party: alpha, instrument: ratification}\n",
+    )];
+    let items = all(&a, d(2026, 3, 1));
+    assert_eq!(ids(&items), ["instrument-beta", "instrument-gamma"]);
+    assert!(items.iter().all(|i| i.kind == Kind::Step && i.date.is_none()));
+    assert_eq!(items[0].parties, ["beta"]);
+    assert_eq!(items[0].explanation, "1 of 2 instruments deposited");
+    // The second instrument brings entry into force on 2026-03-07, thirty days later:
+    // the day before, that date is the item. From that day, Gamma is bound as recorded,
+    // with no instrument of its own: only Beta is asked.
+    let a = [by_instruments(
+        "  - {date: 2026-02-01, type: deposited, party: alpha, instrument: ratification}\n  - {date: 2026-02-05, type: deposited, party: others, instrument: ratification}\n  - {date: 2026-03-07, type: entered_into_force, party: gamma}\n",
+    )];
+    assert_eq!(ids(&all(&a, d(2026, 3, 6))), ["entry-into-force"]);
+    assert_eq!(ids(&all(&a, d(2026, 3, 7))), ["instrument-beta"]);
+}
