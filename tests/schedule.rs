@@ -490,3 +490,117 @@ fn items_serialize_with_their_lead_time() {
     assert_eq!(json["status"], "due");
     assert_eq!(json["days"], 11);
 }
+
+#[test]
+fn a_drafts_steps_are_pending_from_the_day_of_its_text() {
+    let text = "id: d\ntitle: D\nstatus: draft\ndate: 2027-01-15\nparties:\n  alpha: {name: Alpha}\n  beta: {name: Beta}\nentry_into_force: {upon: signature}\n";
+    let (a, diagnostics) = parse(Path::new("d.yaml"), text, Texts::Skip);
+    assert!(
+        diagnostics.iter().all(|d| d.severity != Severity::Error),
+        "{diagnostics:#?}"
+    );
+    let a = [a.unwrap()];
+    // Nothing of a text is pending before the text exists; on its date, its signature is.
+    assert_eq!(all(&a, d(2027, 1, 14)), []);
+    let on_the_day = all(&a, d(2027, 1, 15));
+    assert_eq!(
+        on_the_day.iter().map(|i| (i.kind, i.id.as_str())).collect::<Vec<_>>(),
+        [(Kind::Step, "signature")]
+    );
+}
+
+/// The one item of an agreement in force on signature (2020-03-31), an assumption of
+/// the file's author, with one obligation `spec`, on 2026-11-22.
+fn under_an_assumed_entry_into_force(spec: &str) -> Item {
+    let a = [agreement(
+        "t",
+        &format!(
+            "entry_into_force: {{upon: signature, assumed: true}}\nobligations:\n  - {{id: o, text: Do it, parties: [beta], article: Art. 4, {spec}}}\n"
+        ),
+    )];
+    let mut items = all(&a, d(2026, 11, 22));
+    assert_eq!(items.len(), 1, "{items:#?}");
+    items.remove(0)
+}
+
+#[test]
+fn a_date_rests_on_an_assumed_entry_into_force_only_when_counted_from_it() {
+    let counted = under_an_assumed_entry_into_force("every: 1 year");
+    assert_eq!(counted.date, Some(d(2027, 3, 31)));
+    assert_eq!(counted.assumptions, ["entry_into_force"]);
+    // From a date the text names, or from the last performance, it does not.
+    let none: [&str; 0] = [];
+    for spec in ["every: 1 year, from: 2021-06-30", "every: 1 year, first: 2021-06-30"] {
+        let item = under_an_assumed_entry_into_force(spec);
+        assert_eq!(
+            (item.date, item.assumptions.as_slice()),
+            (Some(d(2027, 6, 30)), &none[..]),
+            "{spec}"
+        );
+    }
+    let performed = agreement(
+        "t",
+        "entry_into_force: {upon: signature, assumed: true}\nobligations:\n  - {id: o, text: Do it, parties: [beta], article: Art. 4, every: 1 year}\nevents:\n  - {date: 2026-06-10, type: performed, obligation: o}\n",
+    );
+    let item = all(&[performed], d(2026, 11, 22)).remove(0);
+    assert_eq!(
+        (item.date, item.assumptions.as_slice()),
+        (Some(d(2027, 6, 10)), &none[..])
+    );
+}
+
+#[test]
+fn an_occurrence_from_a_first_due_date_in_the_past_is_numbered_from_it() {
+    // 2021-06-30 is occurrence 1; 2027-06-30, six years on, is occurrence 7.
+    let item = under_an_assumed_entry_into_force("every: 1 year, first: 2021-06-30");
+    assert_eq!((item.date, item.occurrence), (Some(d(2027, 6, 30)), Some(7)));
+    assert!(
+        item.explanation
+            .contains("occurrence 7: 2021-06-30 + 6 × 1 year → 2027-06-30"),
+        "{}",
+        item.explanation
+    );
+    // Still to come, the first due date is occurrence 1.
+    let item = under_an_assumed_entry_into_force("every: 1 year, first: 2027-06-30");
+    assert_eq!((item.date, item.occurrence), (Some(d(2027, 6, 30)), Some(1)));
+}
+
+/// A convention in force on the thirtieth day after the second instrument, for a later
+/// party on the thirtieth day after its own; Alpha's instrument is required; `others`
+/// is a collective entry, never asked for an instrument.
+fn by_instruments(events: &str) -> Agreement {
+    let text = format!(
+        "id: c\ntitle: C\nparties:\n  alpha: {{name: Alpha}}\n  beta: {{name: Beta}}\n  gamma: {{name: Gamma}}\n  others: {{name: Other parties, collective: true}}\nsigned: {{date: 2026-01-05}}\nentry_into_force: {{upon: instruments, count: 2, after: 30 days, for_later_parties: 30 days, requires_parties: [alpha], article: Art. 9}}\nevents:\n{events}"
+    );
+    let (a, diagnostics) = parse(Path::new("c.yaml"), &text, Texts::Skip);
+    assert!(
+        diagnostics.iter().all(|d| d.severity != Severity::Error),
+        "{diagnostics:#?}"
+    );
+    a.unwrap()
+}
+
+fn ids(items: &[Item]) -> Vec<&str> {
+    items.iter().map(|i| i.id.as_str()).collect()
+}
+
+#[test]
+fn each_named_party_without_an_instrument_is_asked_for_one() {
+    // Alpha has deposited: the others named are asked for theirs, the collective entry is not.
+    let a = [by_instruments(
+        "  - {date: 2026-02-01, type: deposited, party: alpha, instrument: ratification}\n",
+    )];
+    let items = all(&a, d(2026, 3, 1));
+    assert_eq!(ids(&items), ["instrument-beta", "instrument-gamma"]);
+    assert!(items.iter().all(|i| i.kind == Kind::Step && i.date.is_none()));
+    assert_eq!(items[0].parties, ["beta"]);
+    assert_eq!(items[0].explanation, "1 of 2 instruments deposited");
+    // The second instrument brings entry into force on 2026-03-07, thirty days later:
+    // the day before, that date is the item. From that day, Gamma is bound as recorded,
+    // with no instrument of its own: only Beta is asked.
+    let a = [by_instruments(
+        "  - {date: 2026-02-01, type: deposited, party: alpha, instrument: ratification}\n  - {date: 2026-02-05, type: deposited, party: others, instrument: ratification}\n  - {date: 2026-03-07, type: entered_into_force, party: gamma}\n",
+    )];
+    assert_eq!(ids(&all(&a, d(2026, 3, 6))), ["entry-into-force"]);
+    assert_eq!(ids(&all(&a, d(2026, 3, 7))), ["instrument-beta"]);
+}

@@ -6,7 +6,7 @@
 
 use accord::diagnostic::Severity;
 use accord::engine::ends::{pending_notice, withdrawal};
-use accord::engine::notice::{end_date, end_only, Route};
+use accord::engine::notice::{end_date, end_only, with_later_date, Route};
 use accord::engine::rules::{rules as rules_of, Basis, Options, Refusal, Rules, TermRules};
 use accord::engine::terminate::{answer, latest_notice, latest_notice_date, windows, Question};
 use accord::file::parse::{agreement as parse, Texts};
@@ -743,4 +743,32 @@ fn a_party_cannot_give_notice_before_the_agreement_binds_it() {
         other => panic!("{other:?}"),
     }
     assert_eq!(rules_of(&a, d(2012, 2, 9), &by_iom).map(|r| r.start), Ok(d(2012, 2, 9)));
+}
+
+#[test]
+fn a_later_date_named_on_the_day_the_notice_takes_effect_anyway_changes_nothing() {
+    let mut r = rules(Some(Period::months(6)));
+    r.later_date = true;
+    // Six months from 31 August: in force to 28 February, ends on 1 March.
+    let o = end_date(&r, d(2026, 8, 31)).unwrap();
+    assert_eq!(o.takes_effect_on, d(2027, 3, 1));
+    // Naming that very day is allowed, and is no later date: the end and its
+    // explanation stay as computed.
+    assert_eq!(with_later_date(&r, o.clone(), d(2027, 3, 1)), Ok(o.clone()));
+    // The day after is a later date, and explained as one.
+    let later = with_later_date(&r, o.clone(), d(2027, 3, 2)).unwrap();
+    assert_eq!(
+        (later.last_day_in_force, later.takes_effect_on),
+        (d(2027, 3, 1), d(2027, 3, 2))
+    );
+    assert!(
+        later.steps.iter().any(|s| s.contains("names a later date, 2027-03-02")),
+        "{:?}",
+        later.steps
+    );
+    // The day before is refused.
+    assert!(matches!(
+        with_later_date(&r, o, d(2027, 2, 28)),
+        Err(Refusal::LaterDateTooEarly { .. })
+    ));
 }

@@ -31,15 +31,13 @@ pub(super) fn end(b: &Builder, st: &Status) -> Option<Item> {
     Some(b.item(s))
 }
 
-/// The arithmetic behind the end of the notice on record.
+/// The arithmetic behind the end of the notice on record. That notice ends the whole
+/// agreement (a withdrawal is no pending notice), so the rules are the same whoever
+/// gave it: its party was checked when the notice was read from the record.
 fn notice_explanation(b: &Builder, last: NaiveDate, takes: NaiveDate) -> String {
     pending_notice(b.a, b.as_of)
         .and_then(|n| {
-            let opts = rules::Options {
-                by: Some(n.by),
-                ..rules::Options::default()
-            };
-            let r = rules::rules(b.a, b.as_of, &opts).ok()?;
+            let r = rules::rules(b.a, b.as_of, &rules::Options::default()).ok()?;
             end_date(&r, n.received)
         })
         .filter(|o| o.last_day_in_force == last)

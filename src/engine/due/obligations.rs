@@ -194,5 +194,12 @@ mod tests {
             performed_occurrence(d("2021-12-31"), Period::years(1), d("2022-12-20"), true),
             2
         );
+        // So late that no occurrence follows it in the calendar: the first, numbered 1
+        // either way.
+        assert_eq!(performed_occurrence(d("2026-01-31"), q, NaiveDate::MAX, false), 1);
+        assert_eq!(
+            performed_occurrence(d("2021-06-30"), Period::years(1), NaiveDate::MAX, true),
+            1
+        );
     }
 }
