@@ -2,11 +2,12 @@
 //! adds, deletes, renames and swaps random files of a folder between runs and compares
 //! every cached run of `due`, `list`, `check` and `status`, in every format, with the same
 //! run without the cache, byte for byte; further tests give accord a corrupt cache, one
-//! from another version, one it cannot write, and several runs at once.
+//! from another version, one it cannot write, and several runs at once. The answers that
+//! `due` and `list` keep are never those of another day, option, folder name or file.
 
 use accord::cli::{Cli, Invocation, Io, Terminal};
 use accord::file::parse::Texts;
-use accord::folder::load::{scan_paths, Reading};
+use accord::folder::load::{scan_answers, scan_paths, Reading};
 use clap::Parser;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -166,7 +167,12 @@ type Output = (u8, Vec<u8>, Vec<u8>);
 /// Runs accord in this process, as the binary would with accord's cache directory at
 /// `cache` (`None`: `--no-cache`).
 fn run(dir: &Path, cache: Option<&Path>, args: &[&str]) -> Output {
-    let mut argv: Vec<&str> = vec!["accord", "--as-of", AS_OF, "--color", "never", "--jobs", "2", "--dir"];
+    run_on(AS_OF, dir, cache, args)
+}
+
+/// As [`run`], on the day `as_of`.
+fn run_on(as_of: &str, dir: &Path, cache: Option<&Path>, args: &[&str]) -> Output {
+    let mut argv: Vec<&str> = vec!["accord", "--as-of", as_of, "--color", "never", "--jobs", "2", "--dir"];
     let dir = dir.to_str().unwrap();
     argv.push(dir);
     if cache.is_none() {
@@ -377,6 +383,99 @@ fn a_warm_scan_parses_nothing() {
     assert_eq!(again.from_cache, again.files - 1);
 }
 
+/// How many times [`id_of`] was called.
+static ANSWERED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// An answer that counts its calls.
+fn id_of(suffix: &&str, a: accord::model::Agreement) -> String {
+    ANSWERED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{}{suffix}", a.id)
+}
+
+#[test]
+fn a_warm_scan_computes_no_answer_it_kept_and_keeps_one_question() {
+    let dir = folder("answers-scan");
+    let cache = temp("answers-scan-cache");
+    let reading = Reading {
+        jobs: 2,
+        cache: Some(&cache),
+    };
+    let paths = [dir.clone()];
+    let answered = || ANSWERED.load(std::sync::atomic::Ordering::Relaxed);
+    let cold = scan_answers(&paths, &reading, "test", &"-a", id_of).unwrap();
+    // Every valid file is answered, those the folder-wide checks then drop (a duplicate
+    // id) too.
+    let valid = answered();
+    assert!(cold.entries.len() > 20 && valid >= cold.entries.len(), "{valid}");
+    let warm = scan_answers(&paths, &reading, "test", &"-a", id_of).unwrap();
+    assert_eq!(answered(), valid, "nothing computed again");
+    assert_eq!(warm.from_cache, warm.files);
+    assert_eq!((&warm.entries, &warm.diagnostics), (&cold.entries, &cold.diagnostics));
+    assert!(warm.entries.iter().all(|e| e.ends_with("-a")));
+    // Another question: every answer is computed, and only its answers are kept.
+    let other = scan_answers(&paths, &reading, "test", &"-b", id_of).unwrap();
+    assert_eq!(answered(), 2 * valid);
+    assert!(other.entries.iter().all(|e| e.ends_with("-b")));
+    let answers = the_pack(&cache).with_file_name("answers-test");
+    assert_eq!(table(&std::fs::read(&answers).unwrap()).1.len(), valid);
+    // A changed file, and only it, is answered again; the file's key and diagnostics
+    // come with its answer.
+    let changed = dir.join("renewal.yaml");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(&changed, text.replace("2020-03-31", "2020-03-30")).unwrap();
+    let again = scan_answers(&paths, &reading, "test", &"-b", id_of).unwrap();
+    assert_eq!(answered(), 2 * valid + 1);
+    assert_eq!(
+        (&again.entries, &again.diagnostics),
+        (&other.entries, &other.diagnostics)
+    );
+    assert_eq!(again.index.ids().count(), other.entries.len());
+}
+
+#[test]
+fn kept_answers_are_never_those_of_another_day_option_or_folder_name() {
+    let dir = folder("answers");
+    let cache = temp("answers-cache");
+    let same = |as_of: &str, dir: &Path, args: &[&str]| {
+        let (cached, fresh) = (run_on(as_of, dir, Some(&cache), args), run_on(as_of, dir, None, args));
+        assert!(cached == fresh, "{as_of} {args:?}");
+        cached
+    };
+    // Kept on the first run, used on the second, on each day; the last day's kept.
+    for as_of in [AS_OF, "2027-03-01", AS_OF] {
+        for args in [
+            &["due"][..],
+            &["due"],
+            &["due", "--within", "2 years"],
+            &["list"],
+            &["status"],
+        ] {
+            same(as_of, &dir, args);
+        }
+    }
+    let folder_dir = the_pack(&cache).parent().unwrap().to_path_buf();
+    for (command, rows) in [("due", "due"), ("list", "list")] {
+        let bytes = std::fs::read(folder_dir.join(format!("answers-{command}"))).unwrap();
+        assert!(!table(&bytes).1.is_empty(), "{rows}");
+    }
+    // The folder under another name: the files' paths printed are the new ones.
+    let spelled = dir.join(".");
+    let json = same(AS_OF, &spelled, &["list", "--format", "json"]);
+    assert!(String::from_utf8_lossy(&json.1).contains("/./"));
+    same(AS_OF, &dir, &["list", "--format", "json"]);
+    // A damaged answer is not taken: the file is answered again.
+    let answers = folder_dir.join("answers-due");
+    let mut bytes = std::fs::read(&answers).unwrap();
+    let (_, rows) = table(&bytes);
+    for (_, offset, len) in &rows {
+        bytes[offset + len / 2] ^= 1;
+    }
+    std::fs::write(&answers, &bytes).unwrap();
+    same(AS_OF, &dir, &["due"]);
+    assert!(std::fs::read(&answers).unwrap() != bytes, "rewritten");
+    same(AS_OF, &dir, &["due", "--format", "csv"]);
+}
+
 /// Every command gives the same output through the damaged cache as without one, and
 /// the pack is written again with the entries it had.
 fn rebuilt(dir: &Path, cache: &Path, before: &[Entry], what: &str) {
@@ -473,7 +572,12 @@ fn a_cache_from_another_version_is_ignored_and_replaced() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert_eq!(left, ["folder", "pack"], "stray files are removed");
+    // Those of `due` and `list`, whose answers the earlier runs kept, stay.
+    assert_eq!(
+        left,
+        ["answers-due", "answers-list", "folder", "pack"],
+        "stray files are removed"
+    );
     assert_eq!(entries(&cache).len(), files(&dir).len());
 }
 

@@ -106,7 +106,10 @@ pub(crate) fn status(args: &StatusArgs, cx: &Context, io: &mut Io) -> Result<Exi
 
 /// `list` and `status` of the whole folder, streaming: one small row per agreement.
 fn stream(view: View, format: TableFormat, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
-    let scanned = cx.scan(|a| report::list::Row::of(&a, status::status(&a, cx.as_of, &[]), cx.as_of))?;
+    // The cache keeps each agreement's row for the day (`list` and `status` show the same).
+    let scanned = cx.scan_answers("list", &cx.as_of, |as_of, a| {
+        report::list::Row::of(&a, status::status(&a, *as_of, &[]), *as_of)
+    })?;
     let superseded = superseded_in(&scanned, cx.as_of, |row| row.status.in_force_since);
     let index = &scanned.index;
     let mut rows: Vec<report::list::Row> = scanned

@@ -106,6 +106,28 @@ impl Context {
             .map_err(|e| self.load_error(e))
     }
 
+    /// As [`Context::scan`], for a command whose answers the cache keeps (see
+    /// [`load::scan_answers`]).
+    pub(super) fn scan_answers<Q, T>(
+        &self,
+        command: &'static str,
+        question: &Q,
+        answer: fn(&Q, Agreement) -> T,
+    ) -> Result<Scanned<T>, Error>
+    where
+        Q: std::fmt::Debug + Sync,
+        T: Send + serde::Serialize + for<'de> serde::Deserialize<'de>,
+    {
+        load::scan_answers(
+            std::slice::from_ref(&self.dir),
+            &self.reading(),
+            command,
+            question,
+            answer,
+        )
+        .map_err(|e| self.load_error(e))
+    }
+
     /// The agreement `id` whole, and those its status depends on (see
     /// [`load::load_around`]), with the whole folder's diagnostics and ids.
     pub(super) fn around(&self, id: &str, texts: Texts) -> Result<Loaded, Error> {

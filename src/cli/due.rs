@@ -11,6 +11,7 @@ use super::output::Io;
 use crate::engine::due::{self, DueStatus, Explanations, Filter, Item, Kind, Query, Superseders};
 use crate::engine::entry::in_force_since;
 use crate::folder::load::Scanned;
+use crate::model::Agreement;
 use crate::report;
 use crate::time::period::Period;
 use clap::{Args, ValueEnum};
@@ -77,63 +78,84 @@ impl DueArgs {
     }
 }
 
-/// What a worker keeps of one agreement: full items for JSON and ICS, packed rows for
-/// the table, CSV and Markdown; its date of entry into force, for supersession; and its
-/// party ids when `--party` must be checked.
-struct Kept {
-    found: Found,
+/// What `due` asks of each agreement besides the agreement: the query, whether the
+/// format takes packed rows (table, CSV, Markdown) and whether `--party` must be
+/// checked. Its debug form is the fingerprint under which the cache keeps the answers
+/// for the packed formats ([`crate::folder::load::scan_answers`]).
+#[derive(Debug)]
+struct Asked<'a> {
+    query: Query<'a>,
+    parties: bool,
+}
+
+/// What a worker keeps of one agreement: its items (full items for JSON and ICS,
+/// packed rows for the table, CSV and Markdown); its date of entry into force, for
+/// supersession; and its party ids when `--party` must be checked.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Kept<F> {
+    found: Vec<F>,
+    #[serde(with = "report::packed::day_number")]
     in_force_since: Option<chrono::NaiveDate>,
     parties: Vec<String>,
 }
 
-enum Found {
-    Items(Vec<Item>),
-    Rows(Vec<report::due::Row>),
+impl<F> Kept<F> {
+    fn of(asked: &Asked, a: &Agreement, found: Vec<F>) -> Kept<F> {
+        Kept {
+            found,
+            in_force_since: in_force_since(a, asked.query.as_of),
+            parties: match asked.parties {
+                true => a.parties.iter().map(|p| p.id.clone()).collect(),
+                false => Vec::new(),
+            },
+        }
+    }
+}
+
+/// The packed rows of `a`'s items.
+fn rows_of(asked: &Asked, a: Agreement) -> Kept<report::due::Row> {
+    let rows = due::items_for(&a, &asked.query)
+        .iter()
+        .map(report::due::Row::of)
+        .collect();
+    Kept::of(asked, &a, rows)
+}
+
+/// The items of `a`.
+fn items_of(asked: &Asked, a: Agreement) -> Kept<Item> {
+    Kept::of(asked, &a, due::items_for(&a, &asked.query))
 }
 
 pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Error> {
     let filter = args.filter();
     let format = cx.format(args.format, DueFormat::Table);
     let packed = matches!(format, DueFormat::Table | DueFormat::Csv | DueFormat::Markdown);
-    let query = Query {
-        as_of: cx.as_of,
-        within: args.within,
-        filter: &filter,
-        explanations: if packed && !args.explain {
-            Explanations::Omit
-        } else {
-            Explanations::Include
-        },
-        superseders: Superseders::DecidedLater,
-    };
-    let scanned = cx.scan(|a| {
-        let items = due::items_for(&a, &query);
-        Kept {
-            found: if packed {
-                Found::Rows(items.iter().map(report::due::Row::of).collect())
+    let asked = Asked {
+        query: Query {
+            as_of: cx.as_of,
+            within: args.within,
+            filter: &filter,
+            explanations: if packed && !args.explain {
+                Explanations::Omit
             } else {
-                Found::Items(items)
+                Explanations::Include
             },
-            in_force_since: in_force_since(&a, cx.as_of),
-            parties: match args.party {
-                Some(_) => a.parties.iter().map(|p| p.id.clone()).collect(),
-                None => Vec::new(),
-            },
-        }
-    })?;
-    check_names(args, &scanned)?;
-    let superseded = superseded_in(&scanned, cx.as_of, |kept| kept.in_force_since);
+            superseders: Superseders::DecidedLater,
+        },
+        parties: args.party.is_some(),
+    };
     let (mut items, mut rows) = (Vec::new(), Vec::new());
-    for (k, kept) in scanned.entries.into_iter().enumerate() {
-        if superseded.contains_key(scanned.index.id(k as u32)) {
-            continue;
-        }
-        match kept.found {
-            Found::Items(its) => items.extend(its),
-            Found::Rows(rs) => rows.extend(rs),
-        }
-    }
+    let (files, diagnostics, failed_files) = if packed {
+        let mut scanned = cx.scan_answers("due", &asked, rows_of)?;
+        rows = gather(args, cx, &mut scanned)?;
+        (scanned.files, scanned.diagnostics, scanned.failed_files)
+    } else {
+        let mut scanned = cx.scan(|a| items_of(&asked, a))?;
+        items = gather(args, cx, &mut scanned)?;
+        (scanned.files, scanned.diagnostics, scanned.failed_files)
+    };
     due::sort(&mut items);
+    report::due::sort(&mut rows);
     report::due::sort(&mut rows);
     match format {
         DueFormat::Json => report::due::json_out(io.out, &items)?,
@@ -151,13 +173,27 @@ pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
         Some(FailOn::Overdue) => statuses.any(|s| s == DueStatus::Overdue),
         Some(FailOn::Due) => statuses.any(|s| matches!(s, DueStatus::Overdue | DueStatus::Due)),
     };
-    io.no_files(scanned.files, &cx.dir)?;
+    io.no_files(files, &cx.dir)?;
     let exit = Exit::Success.or_findings(fail);
-    Ok(io.finish(&scanned.diagnostics, scanned.failed_files, exit)?)
+    Ok(io.finish(&diagnostics, failed_files, exit)?)
+}
+
+/// The items of every agreement no other supersedes, once `--agreement` and `--party`
+/// were found to name what the folder has.
+fn gather<F>(args: &DueArgs, cx: &Context, scanned: &mut Scanned<Kept<F>>) -> Result<Vec<F>, Error> {
+    check_names(args, scanned)?;
+    let superseded = superseded_in(scanned, cx.as_of, |kept| kept.in_force_since);
+    let mut out = Vec::new();
+    for (k, kept) in std::mem::take(&mut scanned.entries).into_iter().enumerate() {
+        if !superseded.contains_key(scanned.index.id(k as u32)) {
+            out.extend(kept.found);
+        }
+    }
+    Ok(out)
 }
 
 /// `--agreement` and `--party` must name what the folder has.
-fn check_names(args: &DueArgs, scanned: &Scanned<Kept>) -> Result<(), Error> {
+fn check_names<F>(args: &DueArgs, scanned: &Scanned<Kept<F>>) -> Result<(), Error> {
     let parties = scanned
         .entries
         .iter()

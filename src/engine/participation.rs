@@ -10,7 +10,7 @@ use crate::model::*;
 use chrono::NaiveDate;
 
 /// Where a party stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PartState {
     /// Not (yet) bound: no instrument, or the agreement is not in force.
@@ -47,7 +47,7 @@ impl PartState {
 }
 
 /// One party's participation on a date.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Participation {
     pub party: String,
     pub status: PartState,

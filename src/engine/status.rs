@@ -42,7 +42,7 @@ impl State {
 }
 
 /// Where an agreement stands on a date, with the reason in words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Status {
     pub state: State,
     pub in_force_since: Option<NaiveDate>,
@@ -61,7 +61,7 @@ pub struct Status {
 }
 
 /// Provisions that continue to apply after the end.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Surviving {
     pub articles: Vec<String>,
     /// Their last day: the last day in force + the survival period (Reg. 1182/71).

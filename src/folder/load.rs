@@ -199,8 +199,8 @@ pub fn scan_paths<T: Send>(
         cache: reading.cache.filter(|_| texts == Texts::Skip),
         ..*reading
     };
-    scan(paths, &reading, |path, cache| {
-        let mut found = check_file(path, texts, cache, true);
+    scan(paths, &reading, None, |path, listed, cache| {
+        let mut found = check_file(path, listed, texts, cache, true, |_| None);
         let key = found.take_key();
         let entry = key.zip(found.agreement.take()).map(|(k, a)| (k, f(a)));
         (entry, found)
@@ -220,10 +220,66 @@ pub fn scan_summaries<T: Send>(
     reading: &Reading,
     f: impl Fn(&Path) -> T + Sync,
 ) -> Result<Scanned<T>, LoadError> {
-    scan(paths, reading, |path, cache| {
-        let mut found = check_file(path, Texts::Skip, cache, false);
+    scan(paths, reading, None, |path, listed, cache| {
+        let mut found = check_file(path, listed, Texts::Skip, cache, false, |_| None);
         (found.take_key().map(|k| (k, f(path))), found)
     })
+}
+
+/// As [`scan_paths`] (without article texts), for a command whose answer for each
+/// agreement is `answer(question, agreement)`: `question` is everything the command
+/// asks of each agreement besides the agreement (the day, the options), and `answer` a
+/// plain function, not a closure, so that nothing it reads can be left out of the
+/// question. The cache keeps the answers, under each file's entry and the question's
+/// fingerprint (the hash of `command`, of `paths` and of the question's debug form), in a pack of
+/// `command`'s own: asked the same question again, a file that has not changed is
+/// neither decoded nor computed. The pack holds the answers to the last question asked.
+///
+/// # Errors
+///
+/// A [`LoadError`] when a path does not exist or a folder cannot be listed; problems
+/// with files are diagnostics, not errors.
+pub fn scan_answers<Q, T>(
+    paths: &[PathBuf],
+    reading: &Reading,
+    command: &'static str,
+    question: &Q,
+    answer: fn(&Q, Agreement) -> T,
+) -> Result<Scanned<T>, LoadError>
+where
+    Q: std::fmt::Debug + Sync,
+    T: Send + serde::Serialize + for<'de> serde::Deserialize<'de>,
+{
+    // The paths as given too: an answer may hold a file's path, which is a file's name in
+    // the folder (in its entry's name) after the folder's name as given.
+    let fingerprint = blake3::hash(format!("{command}\0{paths:?}\0{question:?}").as_bytes());
+    scan(
+        paths,
+        reading,
+        Some((command, *fingerprint.as_bytes())),
+        |path, listed, cache| {
+            let (mut kept, mut entry) = (None, None);
+            let mut found = check_file(path, listed, Texts::Skip, cache, true, |name| {
+                entry = Some(*name);
+                let (summary, t) = cache?.0.answer::<T>(name)?;
+                kept = Some(t);
+                Some(summary)
+            });
+            let key = found.take_key();
+            let agreement = found.agreement.take();
+            let made = key.and_then(|k| match kept {
+                Some(t) => Some((k, t)),
+                None => {
+                    let t = answer(question, agreement?);
+                    if let (Some((c, _)), Some(name)) = (cache, entry) {
+                        c.keep(&name, path, &k, &found.diagnostics, &t);
+                    }
+                    Some((k, t))
+                }
+            });
+            (made, found)
+        },
+    )
 }
 
 /// Stores in `folder`'s cache what checking `file` (a file of the folder) gives now:
@@ -233,22 +289,25 @@ pub fn refresh(folder: &Path, file: &Path, cache_root: &Path) {
     let (Some(cache), Ok(rel)) = (Cache::open(cache_root, folder), file.strip_prefix(folder)) else {
         return;
     };
-    check_file(file, Texts::Skip, Some((&cache, rel)), false);
+    check_file(file, false, Texts::Skip, Some((&cache, rel)), false, |_| None);
     // The other files were not read: their entries are kept.
     cache.finish(false);
 }
 
 /// One file to read: its path, and which of the scan's paths it was found under (none
 /// for a file given by name, which is read without the cache).
-type Item = (Box<Path>, Option<u32>);
+/// And whether the folder's listing called it a regular file.
+type Item = (Box<Path>, Option<u32>, bool);
 
 /// The walk, the reading of every file by `work` (given its path and, when the folder
 /// it was found in has a cache, the cache and its path in the folder), the folder-wide
-/// checks, and the pruning of the caches.
+/// checks, and the pruning of the caches. `asked`: the command and question whose
+/// answers each cache keeps ([`scan_answers`]).
 fn scan<T: Send>(
     paths: &[PathBuf],
     reading: &Reading,
-    work: impl Fn(&Path, Option<(&Cache, &Path)>) -> (Option<(Key, T)>, Found) + Sync,
+    asked: Option<(&str, [u8; 32])>,
+    work: impl Fn(&Path, bool, Option<(&Cache, &Path)>) -> (Option<(Key, T)>, Found) + Sync,
 ) -> Result<Scanned<T>, LoadError> {
     let (items, skipped) = collect(paths)?;
     // One cache per folder given (two names of one folder share it).
@@ -258,7 +317,13 @@ fn scan<T: Send>(
         let opened = reading
             .cache
             .filter(|_| path.is_dir())
-            .and_then(|root| Cache::open(root, path));
+            .and_then(|root| Cache::open(root, path))
+            .map(|mut c| {
+                if let Some((command, question)) = asked {
+                    c.ask(command, question);
+                }
+                c
+            });
         cache_of.push(opened.map(|c| match caches.iter().position(|d| d.dir() == c.dir()) {
             Some(i) => i,
             None => {
@@ -277,12 +342,12 @@ fn scan<T: Send>(
         from_cache: 0,
         cache_problem: None,
     };
-    let read = |(path, root): &Item| {
+    let read = |(path, root, listed): &Item| {
         let cache = root.and_then(|r| {
             let c = cache_of[r as usize]?;
             Some((&caches[c], path.strip_prefix(&paths[r as usize]).ok()?))
         });
-        let (entry, found) = work(path, cache);
+        let (entry, found) = work(path, *listed, cache);
         (entry, found.diagnostics, found.hit)
     };
     crate::parallel::for_each_ordered(&items, reading.jobs.max(1), read, |file, result| {
@@ -302,7 +367,7 @@ fn scan<T: Send>(
     for cache in caches {
         cache.finish(true);
     }
-    let files: Vec<Box<Path>> = items.into_iter().map(|(p, _)| p).collect();
+    let files: Vec<Box<Path>> = items.into_iter().map(|(p, _, _)| p).collect();
     let found = scanned.index.check(&files);
     if !found.bad.is_empty() {
         // One agreement per file: each dropped agreement is a failed file.
@@ -323,7 +388,7 @@ fn scan<T: Send>(
 /// The agreement files under `paths` in sorted order, each with the number of the
 /// folder it was found in, and a diagnostic for each path skipped.
 fn collect(paths: &[PathBuf]) -> Result<(Vec<Item>, Vec<Diagnostic>), LoadError> {
-    let mut files: Vec<Box<Path>> = Vec::new();
+    let mut files: Vec<(Box<Path>, bool)> = Vec::new();
     let mut roots: Vec<Option<u32>> = Vec::new();
     let mut skipped = Vec::new();
     for (i, path) in paths.iter().enumerate() {
@@ -341,11 +406,15 @@ fn collect(paths: &[PathBuf]) -> Result<(Vec<Item>, Vec<Diagnostic>), LoadError>
             super::walk::walk(path, &mut files, &mut skipped)?;
             roots.resize(files.len(), u32::try_from(i).ok());
         } else {
-            files.push(path.as_path().into());
+            files.push((path.as_path().into(), false));
             roots.push(None);
         }
     }
-    let mut items: Vec<Item> = files.into_iter().zip(roots).collect();
+    let mut items: Vec<Item> = files
+        .into_iter()
+        .zip(roots)
+        .map(|((path, listed), root)| (path, root, listed))
+        .collect();
     // By path, then by the first folder it was found in.
     items.sort_unstable();
     items.dedup_by(|later, first| later.0 == first.0);

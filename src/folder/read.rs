@@ -32,10 +32,20 @@ impl Found {
     }
 }
 
-/// Reads and checks the file at `path`. With a cache (and its path `rel` in the folder),
+/// Reads and checks the file at `path` (`listed`: which the folder's listing called a
+/// regular file, so that it need not be looked at before it is opened). With a cache (and its path `rel` in the folder),
 /// a file whose entry is there is not parsed, and one whose entry is not is stored.
-/// `model`: the agreement is needed, not only its key and diagnostics.
-pub(super) fn check_file(path: &Path, texts: Texts, cache: Option<(&Cache, &Path)>, model: bool) -> Found {
+/// `model`: the agreement is needed, not only its key and diagnostics. `first`, told
+/// the file's entry name, is what the cache has for the file before its entry is looked
+/// up (the summary kept with a command's answer for the file).
+pub(super) fn check_file(
+    path: &Path,
+    listed: bool,
+    texts: Texts,
+    cache: Option<(&Cache, &Path)>,
+    model: bool,
+    first: impl FnOnce(&cache::Name) -> Option<cache::Decoded>,
+) -> Found {
     let parsed = |(agreement, diagnostics)| Found {
         agreement,
         key: None,
@@ -49,12 +59,12 @@ pub(super) fn check_file(path: &Path, texts: Texts, cache: Option<(&Cache, &Path
     // A file the cache has is read only to be hashed: each thread reads such files
     // into the same buffer, which a file to parse takes with it.
     let mut bytes = BUFFER.take();
-    if let Err(d) = read_capped(path, &mut bytes) {
+    if let Err(d) = read_capped(path, listed, &mut bytes) {
         BUFFER.set(bytes);
         return parsed((None, vec![*d]));
     }
     let name = cache::name(rel, &blake3::hash(&bytes));
-    if let Some(hit) = cache.get(&name, model) {
+    if let Some(hit) = first(&name).or_else(|| cache.get(&name, model)) {
         BUFFER.set(bytes);
         let mut diagnostics = hit.diagnostics;
         for d in &mut diagnostics {
@@ -79,7 +89,7 @@ pub(super) fn check_file(path: &Path, texts: Texts, cache: Option<(&Cache, &Path
 /// Reads, parses and validates one file.
 pub fn load_one(path: &Path, texts: Texts) -> (Option<Agreement>, Vec<Diagnostic>) {
     let mut bytes = Vec::new();
-    match read_capped(path, &mut bytes) {
+    match read_capped(path, false, &mut bytes) {
         Ok(()) => check_bytes(path, bytes, texts),
         Err(d) => (None, vec![*d]),
     }
@@ -119,13 +129,21 @@ fn unreadable(path: &Path, message: String) -> Diagnostic {
 /// file's type is looked at before it is opened: opening a pipe would wait for a writer
 /// forever, and a device can be endless. (A file swapped for a pipe between the two
 /// steps can still block; only a process racing accord inside the folder can do that.)
-fn read_capped(path: &Path, bytes: &mut Vec<u8>) -> Result<(), Box<Diagnostic>> {
+/// A file the folder's listing called a regular file (`listed`) is opened at once: the
+/// listing looked at it, as a step before opening would.
+fn read_capped(path: &Path, listed: bool, bytes: &mut Vec<u8>) -> Result<(), Box<Diagnostic>> {
     let cannot = |e: std::io::Error| Box::new(unreadable(path, format!("cannot read the file: {e}")));
-    let meta = std::fs::metadata(path).map_err(|e| not_found(path, &e))?;
-    if !meta.is_file() {
-        return Err(not_regular(path, meta.file_type()));
+    if !listed {
+        let meta = std::fs::metadata(path).map_err(|e| not_found(path, &e))?;
+        if !meta.is_file() {
+            return Err(not_regular(path, meta.file_type()));
+        }
     }
-    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        // Gone since the listing, or a link to nowhere: said as when it is looked at.
+        std::io::ErrorKind::NotFound => not_found(path, &e),
+        _ => cannot(e),
+    })?;
     let meta = file.metadata().map_err(cannot)?;
     if !meta.is_file() {
         return Err(not_regular(path, meta.file_type()));

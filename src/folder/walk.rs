@@ -26,14 +26,19 @@ use std::path::{Path, PathBuf};
 /// agreements, and `/proc` links back to `/`, so walking it would walk the machine.
 const SYSTEM_FOLDERS: [&str; 3] = ["/proc", "/sys", "/dev"];
 
-/// Adds the agreement files under `root` to `files`, and a diagnostic to `skipped` for
+/// Adds the agreement files under `root` to `files`, each with whether the folder's
+/// listing called it a regular file, and a diagnostic to `skipped` for
 /// each folder that is not read.
 ///
 /// # Errors
 ///
 /// A [`LoadError`] only when `root` itself cannot be listed: then there is nothing to
 /// report. A folder below it that cannot be listed is a diagnostic.
-pub(super) fn walk(root: &Path, files: &mut Vec<Box<Path>>, skipped: &mut Vec<Diagnostic>) -> Result<(), LoadError> {
+pub(super) fn walk(
+    root: &Path,
+    files: &mut Vec<(Box<Path>, bool)>,
+    skipped: &mut Vec<Diagnostic>,
+) -> Result<(), LoadError> {
     let io = |source| LoadError::Io {
         path: root.to_path_buf(),
         source,
@@ -63,7 +68,7 @@ struct Walk<'a> {
     plain: Vec<PathBuf>,
     /// Folders still to read, reached through a link: read after all the others.
     linked: VecDeque<PathBuf>,
-    files: &'a mut Vec<Box<Path>>,
+    files: &'a mut Vec<(Box<Path>, bool)>,
     skipped: &'a mut Vec<Diagnostic>,
 }
 
@@ -129,7 +134,7 @@ impl Walk<'_> {
                 self.linked.push_back(path);
             } else if text.ends_with(".yaml") || text.ends_with(".yml") {
                 // Whatever it is (a file, a broken link, a pipe): reading it says.
-                self.files.push(path.into_boxed_path());
+                self.files.push((path.into_boxed_path(), kind.is_file()));
             }
         }
         // The first folder in name order is read first.

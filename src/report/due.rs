@@ -1,17 +1,19 @@
 //! `accord due` output: table, JSON, CSV and Markdown (ICS is in [`super::ics`]).
 
 use super::packed::Fields;
-use super::{drop, fold, fold_text, keep, opt, wrap, write_rows_with_notes, Cell, Color, Column, Style};
+use super::{drop, fold, fold_text, iso_date, keep, opt, wrap, write_rows_with_notes, Cell, Color, Column, Style};
 use crate::engine::due::{DueStatus, Item, Kind};
 use crate::model::Modality;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// One `due` item as the table and CSV print it, with its sort key: the printed
 /// fields share one allocation, about a quarter of an [`Item`]'s memory, which
 /// matters when a registry's report runs to hundreds of thousands of rows.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Row {
+    #[serde(with = "super::packed::day_number")]
     pub date: Option<NaiveDate>,
     pub status: DueStatus,
     kind: Kind,
@@ -115,9 +117,14 @@ impl Row {
     }
 }
 
-/// Sorts rows in the report's order ([`crate::engine::due::order`]).
+/// Sorts rows in the report's order ([`crate::engine::due::order`]): by date first,
+/// which is a cheap key, then each date's rows by the whole order (the same order, with
+/// a string comparison only between rows of the same date).
 pub(crate) fn sort(rows: &mut [Row]) {
-    rows.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
+    rows.sort_unstable_by_key(|r| (r.date.is_none(), r.date));
+    for day in rows.chunk_by_mut(|a, b| a.date == b.date) {
+        day.sort_unstable_by(|a, b| a.order().cmp(&b.order()));
+    }
 }
 
 /// The due table: on a narrow terminal the parties follow the text first, then the
@@ -132,29 +139,33 @@ const DUE_COLUMNS: [Column; 7] = [
     fold("article", 3, 4, "(", ")"),
 ];
 
-pub(crate) fn table_out(
+pub(crate) fn table_out<'r>(
     out: &mut dyn Write,
     style: &Style,
-    rows: &[Row],
+    rows: &'r [Row],
     as_of: NaiveDate,
     empty: &str,
 ) -> io::Result<()> {
     if rows.is_empty() {
         return writeln!(out, "{empty}");
     }
-    let row = |n: usize, cells: &mut Vec<Cell>| {
+    let row = |n: usize, cells: &mut Vec<Cell<'r>>| {
         let r = &rows[n];
+        // Each kept on one line (a no-break space).
         let (mark, color) = match r.status {
-            DueStatus::Overdue => ("! overdue", Color::Red),
+            DueStatus::Overdue => ("!\u{a0}overdue", Color::Red),
             DueStatus::Due => ("due", Color::Yellow),
             DueStatus::Upcoming => ("upcoming", Color::Reset),
             DueStatus::Open => ("open", Color::DarkGrey),
         };
-        let what = format!("{}{}", r.text(), r.marks());
+        let what = match r.marks() {
+            "" => Cow::Borrowed(r.text()),
+            marks => Cow::Owned(format!("{}{marks}", r.text())),
+        };
         cells.extend([
-            Cell::new(opt(&r.date)),
+            Cell::new(r.date.map_or(Cow::Borrowed("-"), |d| Cow::Owned(iso_date(d)))),
             Cell::new(r.days(as_of).map_or(String::new(), |d| format!("{d:+}"))),
-            Cell::units(&[mark]).colored(style, color),
+            Cell::new(mark).colored(style, color),
             Cell::new(r.agreement()),
             Cell::new(what),
             Cell::new(r.who()),

@@ -80,7 +80,7 @@ pub(crate) fn timeline_table(out: &mut dyn Write, style: &Style, entries: &[Entr
             e.event.clone()
         };
         t.add_row(vec![
-            Cell::new(e.date),
+            Cell::new(e.date.to_string()),
             Cell::new(&e.agreement),
             Cell::new(ev),
             Cell::new(&e.detail),

@@ -19,9 +19,10 @@ pub(crate) fn state_color(state: State) -> Color {
 
 /// What `list` and `status` show of one agreement: its status and its printed strings
 /// in one allocation, small enough to keep one per agreement in a folder of any size.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Row {
     /// The date of signature, if signed by the day asked about.
+    #[serde(with = "super::packed::day_number")]
     pub signed: Option<chrono::NaiveDate>,
     pub status: Status,
     /// Each party's participation, for a multilateral agreement.

@@ -38,6 +38,16 @@ pub(crate) fn name(rel: &Path, content: &blake3::Hash) -> Name {
     *h.finalize().as_bytes()
 }
 
+/// The name of the answer to a command's `question` (the fingerprint of what it asks
+/// of each agreement) for the file whose entry is `entry`.
+pub(crate) fn answer_name(entry: &Name, question: &[u8; 32]) -> Name {
+    let mut h = blake3::Hasher::new();
+    h.update(b"accord cache answer\0");
+    h.update(entry);
+    h.update(question);
+    *h.finalize().as_bytes()
+}
+
 /// What only the folder-wide checks need: `check` and the first pass of the commands
 /// about one agreement read no more.
 #[derive(Serialize, Deserialize)]
@@ -61,33 +71,15 @@ pub(crate) fn encode(name: &Name, agreement: Option<&Agreement>, diagnostics: &[
         key: key.as_ref(),
         diagnostics,
     };
-    let mut bytes = vec![0; HEADER];
-    bytes = postcard::to_extend(&summary, bytes).ok()?;
-    let summary_len = u32::try_from(bytes.len() - HEADER).ok()?;
-    bytes = postcard::to_extend(&agreement, bytes).ok()?;
-    let model_len = u32::try_from(bytes.len() - HEADER).ok()? - summary_len;
-    bytes[..8].copy_from_slice(MAGIC);
-    bytes[8..12].copy_from_slice(&FORMAT.to_le_bytes());
-    bytes[12..44].copy_from_slice(name);
-    bytes[44..48].copy_from_slice(&summary_len.to_le_bytes());
-    bytes[48..52].copy_from_slice(&model_len.to_le_bytes());
-    let sum = checksum(&bytes);
-    bytes[CHECKSUM].copy_from_slice(sum.as_bytes());
-    Some(bytes)
+    let bytes = postcard::to_extend(&summary, vec![0; HEADER]).ok()?;
+    let summary_len = bytes.len() - HEADER;
+    seal(postcard::to_extend(&agreement, bytes).ok()?, name, summary_len)
 }
 
 /// The entry in `bytes`, if it is whole and is the entry `name`; with its agreement
 /// when `model` is asked for (and the file had one).
 pub(crate) fn decode(bytes: &[u8], name: &Name, model: bool) -> Option<Decoded> {
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC || bytes[8..12] != FORMAT.to_le_bytes() || bytes[12..44] != *name {
-        return None;
-    }
-    let len = |at: usize| bytes[at..at + 4].try_into().ok().map(u32::from_le_bytes);
-    let (summary_len, model_len) = (len(44)? as usize, len(48)? as usize);
-    if bytes.len() != HEADER + summary_len + model_len || bytes[CHECKSUM] != *checksum(bytes).as_bytes() {
-        return None;
-    }
-    let (summary, model_bytes) = bytes[HEADER..].split_at(summary_len);
+    let (summary, model_bytes) = unseal(bytes, name)?;
     let summary: Summary<Key, Vec<Diagnostic>> = whole(summary)?;
     let agreement = match (model, &summary.key) {
         (true, Some(_)) => Some(whole::<Option<Agreement>>(model_bytes)??),
@@ -98,6 +90,65 @@ pub(crate) fn decode(bytes: &[u8], name: &Name, model: bool) -> Option<Decoded> 
         diagnostics: summary.diagnostics,
         agreement,
     })
+}
+
+/// The entry `name` holding `answer`, what a command made of a file's agreement
+/// (`super::Cache::answer`), after the file's summary: the form of the entries of
+/// checked files, with the answer where the agreement is.
+pub(crate) fn encode_answer<T: Serialize>(
+    name: &Name,
+    key: &Key,
+    diagnostics: &[Diagnostic],
+    answer: &T,
+) -> Option<Vec<u8>> {
+    let summary = Summary {
+        key: Some(key),
+        diagnostics,
+    };
+    let bytes = postcard::to_extend(&summary, vec![0; HEADER]).ok()?;
+    let summary_len = bytes.len() - HEADER;
+    seal(postcard::to_extend(answer, bytes).ok()?, name, summary_len)
+}
+
+/// The summary and answer in `bytes`, if it is whole and is the entry `name`.
+pub(crate) fn decode_answer<T: for<'de> Deserialize<'de>>(bytes: &[u8], name: &Name) -> Option<(Decoded, T)> {
+    let (summary, answer) = unseal(bytes, name)?;
+    let summary: Summary<Key, Vec<Diagnostic>> = whole(summary)?;
+    let decoded = Decoded {
+        key: Some(summary.key?),
+        diagnostics: summary.diagnostics,
+        agreement: None,
+    };
+    Some((decoded, whole(answer)?))
+}
+
+/// Fills in the header of `bytes` (a header's room, then the body, whose first
+/// `summary_len` bytes are the summary): the entry `name`, whole.
+fn seal(mut bytes: Vec<u8>, name: &Name, summary_len: usize) -> Option<Vec<u8>> {
+    let body = bytes.len().checked_sub(HEADER)?;
+    let model_len = u32::try_from(body.checked_sub(summary_len)?).ok()?;
+    let summary_len = u32::try_from(summary_len).ok()?;
+    bytes[..8].copy_from_slice(MAGIC);
+    bytes[8..12].copy_from_slice(&FORMAT.to_le_bytes());
+    bytes[12..44].copy_from_slice(name);
+    bytes[44..48].copy_from_slice(&summary_len.to_le_bytes());
+    bytes[48..52].copy_from_slice(&model_len.to_le_bytes());
+    let sum = checksum(&bytes);
+    bytes[CHECKSUM].copy_from_slice(sum.as_bytes());
+    Some(bytes)
+}
+
+/// The two parts of the entry in `bytes`, if it is whole and is the entry `name`.
+fn unseal<'b>(bytes: &'b [u8], name: &Name) -> Option<(&'b [u8], &'b [u8])> {
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC || bytes[8..12] != FORMAT.to_le_bytes() || bytes[12..44] != *name {
+        return None;
+    }
+    let len = |at: usize| bytes[at..at + 4].try_into().ok().map(u32::from_le_bytes);
+    let (summary_len, model_len) = (len(44)? as usize, len(48)? as usize);
+    if bytes.len() != HEADER + summary_len + model_len || bytes[CHECKSUM] != *checksum(bytes).as_bytes() {
+        return None;
+    }
+    Some(bytes[HEADER..].split_at(summary_len))
 }
 
 /// A value that takes up all of `bytes`.

@@ -18,27 +18,26 @@
 mod entry;
 mod manage;
 mod pack;
+mod store;
 
 pub(crate) use entry::{name, Decoded, Name};
 use manage::sweep;
 pub use manage::{clear, info, Info, Usage};
 
 use crate::diagnostic::Diagnostic;
+use crate::folder::index::Key;
 use crate::model::Agreement;
-use pack::Row;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
+use store::{Pending, Store};
 
 /// The file in each folder's directory that names the folder.
 const FOLDER_FILE: &str = "folder";
 /// The file in each folder's directory that holds its entries.
 const PACK_FILE: &str = "pack";
-
-thread_local! {
-    static ENTRY: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
-}
+/// The files that hold a command's answers begin so; the command's name follows.
+const ANSWERS_FILE: &str = "answers-";
 
 /// The cache of one folder.
 #[derive(Debug)]
@@ -46,30 +45,15 @@ pub struct Cache {
     dir: PathBuf,
     /// The directory exists: entries can be looked up.
     readable: bool,
-    /// The pack as it was when the cache was opened, and its table.
-    old: Option<(File, Vec<Row>)>,
-    /// Which entries of the old pack were used (read back whole), by table row.
-    used: Vec<AtomicBool>,
-    /// A pack file is there but is no pack of this build: it is replaced.
-    stale: bool,
-    /// The new pack, once an entry was stored.
-    new: Mutex<Option<Pending>>,
+    /// The pack of checked files.
+    checked: Store,
+    /// The pack of a command's answers, and the fingerprint of its question, when the
+    /// command keeps them ([`Cache::ask`]).
+    answers: Option<(Store, [u8; 32])>,
     /// Entries can be written; cleared by the first write that fails.
     writable: AtomicBool,
     /// Why the cache is not used or not written, the first time it happened.
     problem: OnceLock<String>,
-}
-
-/// A new pack being written.
-struct Pending {
-    temp: PathBuf,
-    writer: pack::Writer,
-}
-
-impl std::fmt::Debug for Pending {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Pending({})", self.temp.display())
-    }
 }
 
 impl Cache {
@@ -78,34 +62,22 @@ impl Cache {
     pub fn open(root: &Path, folder: &Path) -> Option<Cache> {
         let canonical = std::fs::canonicalize(folder).ok()?;
         let dir = root.join(folder_dir_name(&canonical));
-        let mut cache = Cache {
-            readable: true,
-            old: None,
-            used: Vec::new(),
-            stale: false,
-            new: Mutex::new(None),
-            writable: AtomicBool::new(true),
-            problem: OnceLock::new(),
-            dir,
-        };
-        if !cache.dir.is_dir() {
-            if let Err(e) = create(root, &cache.dir, &canonical) {
-                cache.stop(format!("cannot create {}: {e}", cache.dir.display()));
-                cache.readable = false;
-                return Some(cache);
+        let mut readable = true;
+        let problem = OnceLock::new();
+        if !dir.is_dir() {
+            if let Err(e) = create(root, &dir, &canonical) {
+                let _ = problem.set(format!("cannot create {}: {e}", dir.display()));
+                readable = false;
             }
         }
-        match File::open(cache.dir.join(PACK_FILE)) {
-            Ok(file) => match pack::open(&file) {
-                Some(rows) => {
-                    cache.used = rows.iter().map(|_| AtomicBool::new(false)).collect();
-                    cache.old = Some((file, rows));
-                }
-                None => cache.stale = true,
-            },
-            Err(e) => cache.stale = e.kind() != std::io::ErrorKind::NotFound,
-        }
-        Some(cache)
+        Some(Cache {
+            checked: Store::open(&dir, PACK_FILE),
+            answers: None,
+            writable: AtomicBool::new(readable),
+            readable,
+            problem,
+            dir,
+        })
     }
 
     /// The folder's cache directory.
@@ -120,19 +92,7 @@ impl Cache {
 
     /// The entry `name`, if it is there and whole; with its agreement if `model`.
     pub(crate) fn get(&self, name: &Name, model: bool) -> Option<Decoded> {
-        let (file, rows) = self.old.as_ref()?;
-        let i = rows.binary_search_by(|r| r.name.cmp(name)).ok()?;
-        // Each thread reads entries into the same buffer: one read of the entry's bytes.
-        let mut bytes = ENTRY.take();
-        bytes.resize(rows[i].len as usize, 0);
-        let found = pack::read_at(file, &mut bytes, rows[i].offset)
-            .ok()
-            .and_then(|()| entry::decode(&bytes, name, model));
-        ENTRY.set(bytes);
-        if found.is_some() {
-            self.used[i].store(true, Ordering::Relaxed);
-        }
-        found
+        self.checked.get(name, |bytes| entry::decode(bytes, name, model))
     }
 
     /// Stores what checking the file at `path` gave, as the entry `name` (written with
@@ -142,17 +102,57 @@ impl Cache {
         if !self.writable.load(Ordering::Relaxed) || diagnostics.iter().any(|d| d.file != path) {
             return;
         }
-        let Some(bytes) = entry::encode(name, agreement, diagnostics) else {
+        if let Some(bytes) = entry::encode(name, agreement, diagnostics) {
+            self.push(&self.checked, name, &bytes);
+        }
+    }
+
+    /// Keeps the answers of the command `command` to the question whose fingerprint is
+    /// `question` (everything the command asks of each agreement besides the
+    /// agreement: the day, its options), in the command's own pack, which holds the
+    /// answers to one question: those to another are dropped when the scan is done.
+    pub(crate) fn ask(&mut self, command: &str, question: [u8; 32]) {
+        if self.readable {
+            self.answers = Some((Store::open(&self.dir, &format!("{ANSWERS_FILE}{command}")), question));
+        }
+    }
+
+    /// The answer kept for the file whose entry is `entry`, to the question asked, with
+    /// the file's summary (its key and diagnostics), which the answer keeps so that the
+    /// file's entry need not be read: it is only marked used. An answer whose file has
+    /// no entry is not taken (the file is checked and stored again).
+    pub(crate) fn answer<T: for<'de> serde::Deserialize<'de>>(&self, entry: &Name) -> Option<(Decoded, T)> {
+        let (store, question) = self.answers.as_ref()?;
+        let name = entry::answer_name(entry, question);
+        let found = store.get(&name, |bytes| entry::decode_answer(bytes, &name))?;
+        self.checked.touch(entry).then_some(found)
+    }
+
+    /// Keeps `answer` for the file at `path`, whose entry is `entry`, to the question
+    /// asked, with the file's `key` and `diagnostics`.
+    pub(crate) fn keep<T: serde::Serialize>(
+        &self,
+        entry: &Name,
+        path: &Path,
+        key: &Key,
+        diagnostics: &[Diagnostic],
+        answer: &T,
+    ) {
+        let Some((store, question)) = self.answers.as_ref() else {
             return;
         };
-        let Ok(mut new) = self.new.lock() else { return };
-        if new.is_none() {
-            *new = self.start();
+        if !self.writable.load(Ordering::Relaxed) || diagnostics.iter().any(|d| d.file != path) {
+            return;
         }
-        let Some(pending) = new.as_mut() else { return };
-        if let Err(e) = pending.writer.push(name, &bytes) {
-            let _ = std::fs::remove_file(&pending.temp);
-            *new = None;
+        let name = entry::answer_name(entry, question);
+        if let Some(bytes) = entry::encode_answer(&name, key, diagnostics, answer) {
+            self.push(store, &name, &bytes);
+        }
+    }
+
+    /// Appends an entry to the new pack of `store`.
+    fn push(&self, store: &Store, name: &Name, bytes: &[u8]) {
+        if let Err((_, e)) = store.push(name, bytes, || self.start()) {
             self.stop(format!("cannot write to {}: {e}", self.dir.display()));
         }
     }
@@ -184,36 +184,16 @@ impl Cache {
         }
     }
 
-    /// Ends a scan: when it stored entries or, with `prune`, did not use every entry of
-    /// the pack, writes the new pack (the entries stored, and those of the old pack it
-    /// used, or all of them without `prune`) and renames it over the old one, removing
-    /// any temporary file left by a run that was stopped.
-    pub(crate) fn finish(self, prune: bool) {
-        let Cache { old, used, new, .. } = &self;
-        let pending = new.lock().ok().and_then(|mut n| n.take());
-        let dropped = prune && used.iter().any(|u| !u.load(Ordering::Relaxed));
-        if pending.is_none() && !dropped && !self.stale {
-            return;
+    /// Ends a scan: each pack that got new entries or, with `prune`, has entries no file
+    /// used is written anew ([`Store::finish`]), and any temporary file left by a run that
+    /// was stopped is removed.
+    pub(crate) fn finish(mut self, prune: bool) {
+        let checked = std::mem::replace(&mut self.checked, Store::empty());
+        let mut wrote = checked.finish(&self.dir, prune, || self.start());
+        if let Some((answers, _)) = self.answers.take() {
+            wrote |= answers.finish(&self.dir, prune, || self.start());
         }
-        let Some(Pending { temp, mut writer }) = pending.or_else(|| self.start()) else {
-            return;
-        };
-        let written = match old {
-            Some((file, rows)) => {
-                let kept = rows
-                    .iter()
-                    .zip(used)
-                    .filter(|(_, u)| !prune || u.load(Ordering::Relaxed))
-                    .map(|(r, _)| *r)
-                    .collect();
-                writer.copy(file, kept)
-            }
-            None => Ok(()),
-        }
-        .and_then(|()| writer.finish());
-        // A rename that fails (another run removed the directory) loses only this pack.
-        if written.is_err() || std::fs::rename(&temp, self.dir.join(PACK_FILE)).is_err() {
-            let _ = std::fs::remove_file(&temp);
+        if !wrote {
             return;
         }
         // Files of a stopped run, or of the cache's earlier layouts. A temporary file
@@ -225,7 +205,7 @@ impl Cache {
             let name = f.file_name();
             let stray = name.to_str().is_none_or(|n| match n.strip_prefix(".tmp-") {
                 Some(_) => !n.starts_with(&format!(".tmp-{}-", std::process::id())) && stale(&f),
-                None => n != FOLDER_FILE && n != PACK_FILE,
+                None => n != FOLDER_FILE && n != PACK_FILE && !n.starts_with(ANSWERS_FILE),
             });
             if stray {
                 let _ = std::fs::remove_file(f.path());

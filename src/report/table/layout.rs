@@ -5,7 +5,6 @@
 use super::wrap::{each_unit, wrap_text};
 use super::{Cell, Color, Column, Fit, NO_BREAK};
 use std::borrow::Cow;
-use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 /// The widths a column's cells need: all on one line, and its longest unbreakable unit.
@@ -39,12 +38,13 @@ impl Measure {
         self.header_unit = self.header_unit.max(other.header_unit);
     }
 
-    pub(super) fn add(&mut self, text: &str) {
+    /// Measures a cell; its units too when `units` (the table is fitted to a width).
+    pub(super) fn add(&mut self, text: &str, units: bool) {
         let w = width(text);
         self.natural = self.natural.max(w);
         self.cells = self.cells.max(w);
         // No unit of a cell is wider than the cell.
-        if w > self.unit {
+        if units && w > self.unit {
             each_unit(text, |u| self.unit = self.unit.max(width(u)));
         }
     }
@@ -58,6 +58,26 @@ pub(super) fn width(s: &str) -> usize {
     } else {
         UnicodeWidthStr::width(s)
     }
+}
+
+/// Buffers that [`Layout::write`] reuses from one row to the next.
+#[derive(Default)]
+pub(super) struct Scratch {
+    line: String,
+}
+
+const SPACES: &str = "                                                                ";
+
+/// Writes `line` to `out` without its trailing spaces, its no-break spaces (which kept
+/// units together) as spaces.
+fn emit(out: &mut Vec<u8>, line: &str) {
+    for (j, part) in line.trim_end().split(NO_BREAK).enumerate() {
+        if j > 0 {
+            out.push(b' ');
+        }
+        out.extend_from_slice(part.as_bytes());
+    }
+    out.push(b'\n');
 }
 
 /// Which columns are shown, where folded ones go, and how wide each is.
@@ -181,15 +201,21 @@ impl Layout {
 
     /// Writes one row (the header when `header`), on as many lines as its wrapped cells
     /// need, without trailing spaces.
-    pub(super) fn write(&self, out: &mut dyn Write, cells: &[Cell], header: bool) -> io::Result<()> {
+    pub(super) fn write(&self, out: &mut Vec<u8>, cells: &[Cell], header: bool, scratch: &mut Scratch) {
         let n = self.columns.len();
-        let mut texts: Vec<Cow<'_, str>> = (0..n)
-            .map(|i| {
-                cells
-                    .get(i)
-                    .map_or(Cow::Borrowed(""), |c| Cow::Borrowed(c.text.as_str()))
-            })
-            .collect();
+        let text = |i: usize| cells.get(i).map_or("", |c| &*c.text);
+        let color = |i: usize| cells.get(i).and_then(|c| c.color).and_then(Color::ansi);
+        let line = &mut scratch.line;
+        // Not fitted to a width, every column is shown and every row is one line.
+        if !self.wrapping {
+            line.clear();
+            for i in 0..n {
+                self.push_cell(line, i, text(i), color(i));
+            }
+            emit(out, line);
+            return;
+        }
+        let mut texts: Vec<Cow<'_, str>> = (0..n).map(|i| Cow::Borrowed(text(i))).collect();
         if !header {
             for (i, c) in self.columns.iter().enumerate() {
                 if let (
@@ -214,44 +240,43 @@ impl Layout {
         }
         // Cells wider than their column, in lines; the others are one line.
         let wrapped: Vec<Option<Vec<String>>> = (0..n)
-            .map(|i| {
-                (self.shown[i] && self.wrapping && width(&texts[i]) > self.widths[i])
-                    .then(|| wrap_text(&texts[i], self.widths[i]))
-            })
+            .map(|i| (self.shown[i] && width(&texts[i]) > self.widths[i]).then(|| wrap_text(&texts[i], self.widths[i])))
             .collect();
         let height = wrapped.iter().flatten().map(Vec::len).max().unwrap_or(1).max(1);
-        let mut line = String::new();
         for k in 0..height {
             line.clear();
-            let mut first = true;
-            for i in (0..n).filter(|&i| self.shown[i]) {
-                line.push_str(if first { " " } else { "  " });
-                first = false;
+            for i in 0..n {
                 let text = match &wrapped[i] {
                     Some(lines) => lines.get(k).map_or("", String::as_str),
                     None if k == 0 => &texts[i],
                     None => "",
                 };
-                let color = cells.get(i).and_then(|c| c.color).and_then(Color::ansi);
-                match color.filter(|_| !text.is_empty()) {
-                    Some(code) => {
-                        line.push_str(code);
-                        line.push_str(text);
-                        line.push_str("\x1b[39m");
-                    }
-                    None => line.push_str(text),
-                }
-                line.extend(std::iter::repeat_n(' ', self.widths[i].saturating_sub(width(text))));
+                self.push_cell(line, i, text, color(i));
             }
-            // No-break spaces kept units together; they are written as spaces.
-            for (j, part) in line.trim_end().split(NO_BREAK).enumerate() {
-                if j > 0 {
-                    out.write_all(b" ")?;
-                }
-                out.write_all(part.as_bytes())?;
-            }
-            out.write_all(b"\n")?;
+            emit(out, line);
         }
-        Ok(())
+    }
+
+    /// Adds column `i`'s `text` to `line` (nothing when the column is not shown): after
+    /// the space before it, in `color` if any, padded to the column's width.
+    fn push_cell(&self, line: &mut String, i: usize, text: &str, color: Option<&str>) {
+        if !self.shown[i] {
+            return;
+        }
+        line.push_str(if line.is_empty() { " " } else { "  " });
+        match color.filter(|_| !text.is_empty()) {
+            Some(code) => {
+                line.push_str(code);
+                line.push_str(text);
+                line.push_str("\x1b[39m");
+            }
+            None => line.push_str(text),
+        }
+        let mut pad = self.widths[i].saturating_sub(width(text));
+        while pad > 0 {
+            let k = pad.min(SPACES.len());
+            line.push_str(&SPACES[..k]);
+            pad -= k;
+        }
     }
 }

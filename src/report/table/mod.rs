@@ -10,7 +10,8 @@
 mod layout;
 mod wrap;
 
-use layout::{Layout, Measure};
+use layout::{Layout, Measure, Scratch};
+use std::borrow::Cow;
 use std::io::{self, Write};
 use wrap::wrap_text;
 
@@ -49,37 +50,41 @@ pub(crate) struct Style {
     pub jobs: usize,
 }
 
-/// One table cell: its text and, when colour is on, its colour. Spaces inside a unit
-/// that must stay on one line ("in force", "(last day 2027-02-20)") are kept as
-/// no-break spaces until the cell is written.
+/// One table cell: its text (borrowed from what the report holds where it can be, so
+/// that a long table's rows cost no copies) and, when colour is on, its colour. Spaces
+/// inside a unit that must stay on one line ("in force", "(last day 2027-02-20)") are
+/// kept as no-break spaces until the cell is written.
 #[derive(Clone, Debug)]
-pub(crate) struct Cell {
-    text: String,
+pub(crate) struct Cell<'a> {
+    text: Cow<'a, str>,
     color: Option<Color>,
 }
 
 const NO_BREAK: char = '\u{a0}';
 
-impl Cell {
-    pub(crate) fn new(text: impl ToString) -> Cell {
+impl<'a> Cell<'a> {
+    pub(crate) fn new(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
         Cell {
-            text: text.to_string(),
+            text: text.into(),
             color: None,
         }
     }
 
     /// A cell of units, each kept on one line: `["in force", "(assumed)"]`.
-    pub(crate) fn units<S: AsRef<str>>(units: &[S]) -> Cell {
+    pub(crate) fn units<S: AsRef<str>>(units: &[S]) -> Cell<'a> {
         let text = units
             .iter()
             .map(|u| u.as_ref().replace(' ', "\u{a0}"))
             .collect::<Vec<_>>()
             .join(" ");
-        Cell { text, color: None }
+        Cell {
+            text: text.into(),
+            color: None,
+        }
     }
 
     /// The same cell, coloured when colour is on.
-    pub(crate) fn colored(mut self, style: &Style, color: Color) -> Cell {
+    pub(crate) fn colored(mut self, style: &Style, color: Color) -> Cell<'a> {
         self.color = style.color.then_some(color);
         self
     }
@@ -187,13 +192,13 @@ const fn folded(
 }
 
 /// A table whose rows are held, for short reports.
-pub(crate) struct Grid {
+pub(crate) struct Grid<'a> {
     style: Style,
     columns: Vec<Column>,
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<Vec<Cell<'a>>>,
 }
 
-pub(crate) fn table(style: &Style, columns: &[Column]) -> Grid {
+pub(crate) fn table<'a>(style: &Style, columns: &[Column]) -> Grid<'a> {
     Grid {
         style: *style,
         columns: columns.to_vec(),
@@ -201,8 +206,8 @@ pub(crate) fn table(style: &Style, columns: &[Column]) -> Grid {
     }
 }
 
-impl Grid {
-    pub(crate) fn add_row(&mut self, row: Vec<Cell>) {
+impl<'a> Grid<'a> {
+    pub(crate) fn add_row(&mut self, row: Vec<Cell<'a>>) {
         self.rows.push(row);
     }
 }
@@ -216,12 +221,12 @@ pub(crate) fn write_table(out: &mut dyn Write, t: &Grid) -> io::Result<()> {
 
 /// Writes a table of `n` rows, row `i` made on demand by `row(i, cells)`: once to
 /// measure the columns, once to write.
-pub(crate) fn write_rows(
+pub(crate) fn write_rows<'a>(
     out: &mut dyn Write,
     style: &Style,
     columns: &[Column],
     n: usize,
-    row: impl Fn(usize, &mut Vec<Cell>) + Sync,
+    row: impl Fn(usize, &mut Vec<Cell<'a>>) + Sync,
 ) -> io::Result<()> {
     write_rows_with_notes(out, style, columns, n, row, |_| None)
 }
@@ -234,17 +239,19 @@ const BLOCK: usize = 64;
 /// indented and wrapped to the width. Rows are measured and rendered in blocks on up
 /// to `style.jobs` threads and written in order: the output is the same whatever the
 /// number of threads.
-pub(crate) fn write_rows_with_notes(
+pub(crate) fn write_rows_with_notes<'a>(
     out: &mut dyn Write,
     style: &Style,
     columns: &[Column],
     n: usize,
-    row: impl Fn(usize, &mut Vec<Cell>) + Sync,
+    row: impl Fn(usize, &mut Vec<Cell<'a>>) + Sync,
     note: impl Fn(usize) -> Option<String> + Sync,
 ) -> io::Result<()> {
     let blocks: Vec<std::ops::Range<usize>> = (0..n).step_by(BLOCK).map(|s| s..(s + BLOCK).min(n)).collect();
     let jobs = style.jobs.max(1);
     let mut measures: Vec<Measure> = columns.iter().map(|c| Measure::of_header(c.header)).collect();
+    // Without a width nothing wraps: the units of cells need not be measured.
+    let fitted = style.width.is_some_and(|w| w > 0);
     let measure = |rows: &std::ops::Range<usize>| {
         let mut found = vec![Measure::default(); columns.len()];
         let mut cells = Vec::with_capacity(columns.len());
@@ -252,7 +259,7 @@ pub(crate) fn write_rows_with_notes(
             cells.clear();
             row(i, &mut cells);
             for (m, c) in found.iter_mut().zip(&cells) {
-                m.add(&c.text);
+                m.add(&c.text, fitted);
             }
         }
         found
@@ -264,14 +271,17 @@ pub(crate) fn write_rows_with_notes(
     });
     let layout = Layout::new(columns, &measures, style.width.map(usize::from));
     let headers: Vec<Cell> = columns.iter().map(|c| Cell::new(c.header.to_uppercase())).collect();
-    layout.write(out, &headers, true)?;
+    let mut head = Vec::new();
+    layout.write(&mut head, &headers, true, &mut Scratch::default());
+    out.write_all(&head)?;
     let render = |rows: &std::ops::Range<usize>| -> io::Result<Vec<u8>> {
         let mut text = Vec::new();
         let mut cells = Vec::with_capacity(columns.len());
+        let mut scratch = Scratch::default();
         for i in rows.clone() {
             cells.clear();
             row(i, &mut cells);
-            layout.write(&mut text, &cells, false)?;
+            layout.write(&mut text, &cells, false, &mut scratch);
             if let Some(note) = note(i) {
                 write_note(&mut text, &note, style.width.map(usize::from))?;
             }
@@ -445,7 +455,8 @@ mod tests {
             limit: 10_000,
             taken: 0,
         };
-        let row = |i: usize, cells: &mut Vec<Cell>| cells.extend([Cell::new(i), Cell::new("text of a row")]);
+        let row =
+            |i: usize, cells: &mut Vec<Cell>| cells.extend([Cell::new(i.to_string()), Cell::new("text of a row")]);
         let err = write_rows(&mut out, &style, &COLUMNS[..2], 10 * BLOCK, row).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
         assert!(out.taken <= 10_000);
