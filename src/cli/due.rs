@@ -156,7 +156,6 @@ pub(crate) fn run(args: &DueArgs, cx: &Context, io: &mut Io) -> Result<Exit, Err
     };
     due::sort(&mut items);
     report::due::sort(&mut rows);
-    report::due::sort(&mut rows);
     match format {
         DueFormat::Json => report::due::json_out(io.out, &items)?,
         DueFormat::Ics => report::ics::write(io.out, &items, cx.as_of)?,

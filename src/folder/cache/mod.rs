@@ -164,6 +164,7 @@ impl Cache {
         }
         let temp = self.dir.join(format!(".tmp-{}-{}", std::process::id(), unique()));
         let created = std::fs::OpenOptions::new()
+            .read(true)
             .write(true)
             .create_new(true)
             .open(&temp)

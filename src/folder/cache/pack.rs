@@ -9,11 +9,14 @@
 //! table and one entry per thread, not the whole pack. A pack whose header, table or
 //! layout does not check out is no pack at all: every file is checked again and a new
 //! pack is written. A pack is written whole to a temporary file and renamed over the
-//! old one, so a reader (who keeps the file it opened) never sees a torn pack.
+//! old one, so a reader (who keeps the file it opened) never sees a torn pack; or a
+//! run adds its few new entries after the pack's end, then a new table, then the header
+//! ([`Writer::resume`]): nothing a reader may have read is moved or overwritten but the
+//! header, whose checksum covers the table it points to.
 
 use super::entry::Name;
 use std::fs::File;
-use std::io::{Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 /// The layout of packs; a change to it must change this.
@@ -42,8 +45,20 @@ pub(crate) fn build() -> [u8; 32] {
     *h.finalize().as_bytes()
 }
 
-/// The table of the pack `file`, if its header and table are whole and its own.
-pub(crate) fn open(file: &File) -> Option<Vec<Row>> {
+/// What identifies one state of a pack: its length and its header's checksum (over the
+/// header and the table). A pack that was replaced or added to since has another.
+pub(crate) type Stamp = (u64, [u8; 32]);
+
+/// The stamp of the pack `file` as it is now, if it has a header.
+pub(crate) fn stamp(file: &File) -> Option<Stamp> {
+    let mut header = [0; HEADER];
+    read_at(file, &mut header, 0).ok()?;
+    Some((file.metadata().ok()?.len(), header[CHECKSUM].try_into().ok()?))
+}
+
+/// The table of the pack `file` and its stamp, if its header and table are whole and
+/// its own.
+pub(crate) fn open(file: &File) -> Option<(Vec<Row>, Stamp)> {
     let len = file.metadata().ok()?.len();
     let mut header = [0; HEADER];
     read_at(file, &mut header, 0).ok()?;
@@ -65,7 +80,8 @@ pub(crate) fn open(file: &File) -> Option<Vec<Row>> {
     let inside = rows
         .iter()
         .all(|r| r.offset >= HEADER as u64 && r.offset + u64::from(r.len) <= at);
-    (rows.len() as u64 == count && sorted && inside).then_some(rows)
+    let stamp = (len, header[CHECKSUM].try_into().ok()?);
+    (rows.len() as u64 == count && sorted && inside).then_some((rows, stamp))
 }
 
 fn row(bytes: &[u8]) -> Option<Row> {
@@ -106,11 +122,25 @@ pub(crate) fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Resu
     }
     #[cfg(not(any(unix, windows)))]
     {
-        use std::io::Read;
         let mut f = file;
         f.seek(SeekFrom::Start(offset))?;
         f.read_exact(buf)
     }
+}
+
+/// Appends the `len` bytes of `from` at `offset` to `out`, leaving `from`'s position as
+/// it was. `std::io::copy` between two files lets the kernel copy them where it can
+/// (`copy_file_range` on Linux), without a buffer here.
+fn copy_range(from: &File, offset: u64, len: u64, out: &mut std::io::BufWriter<File>) -> std::io::Result<()> {
+    let mut from = from;
+    let position = from.stream_position()?;
+    from.seek(SeekFrom::Start(offset))?;
+    let copied = std::io::copy(&mut from.take(len), out);
+    from.seek(SeekFrom::Start(position))?;
+    if copied? != len {
+        return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+    }
+    Ok(())
 }
 
 /// A pack being written: entries are appended as they come, the table and header
@@ -133,6 +163,24 @@ impl Writer {
         })
     }
 
+    /// The pack `file`, of length `len`, to be added to: what is written goes after its
+    /// end, then the table [`Writer::finish_with`] writes of it and of the pack's rows
+    /// that are kept, then the header, which makes it the pack's table.
+    pub(crate) fn resume(mut file: File, len: u64) -> std::io::Result<Writer> {
+        file.seek(SeekFrom::Start(len))?;
+        Ok(Writer {
+            out: std::io::BufWriter::with_capacity(256 * 1024, file),
+            at: len,
+            rows: Vec::new(),
+        })
+    }
+
+    /// The file written to, once what was written is in it, and where its entries are.
+    pub(crate) fn entries(&mut self) -> std::io::Result<(&File, &[Row])> {
+        self.out.flush()?;
+        Ok((self.out.get_ref(), &self.rows))
+    }
+
     /// Appends the entry `name`, encoded as `bytes`.
     pub(crate) fn push(&mut self, name: &Name, bytes: &[u8]) -> std::io::Result<()> {
         let len = u32::try_from(bytes.len()).map_err(std::io::Error::other)?;
@@ -146,27 +194,22 @@ impl Writer {
         Ok(())
     }
 
-    /// Appends the entries `rows` of the pack `from`, reading runs of adjacent entries
+    /// Appends the entries `rows` of the pack `from`, copying runs of adjacent entries
     /// at once. Names already written are skipped.
     pub(crate) fn copy(&mut self, from: &File, mut rows: Vec<Row>) -> std::io::Result<()> {
         let written: std::collections::HashSet<Name> = self.rows.iter().map(|r| r.name).collect();
         rows.retain(|r| !written.contains(&r.name));
         rows.sort_unstable_by_key(|r| r.offset);
-        let mut buf = Vec::new();
         let mut i = 0;
         while i < rows.len() {
-            // A run of entries that follow each other, up to about 256 KiB (a larger
-            // buffer would raise the peak memory of a run that changed one file).
             let start = rows[i].offset;
             let mut end = start + u64::from(rows[i].len);
             let mut j = i + 1;
-            while j < rows.len() && rows[j].offset == end && end - start < 256 << 10 {
+            while j < rows.len() && rows[j].offset == end {
                 end += u64::from(rows[j].len);
                 j += 1;
             }
-            buf.resize(usize::try_from(end - start).map_err(std::io::Error::other)?, 0);
-            read_at(from, &mut buf, start)?;
-            self.out.write_all(&buf)?;
+            copy_range(from, start, end - start, &mut self.out)?;
             for r in &rows[i..j] {
                 self.rows.push(Row {
                     name: r.name,
@@ -181,35 +224,69 @@ impl Writer {
     }
 
     /// Writes the table and the header; the pack is whole when this returns.
-    pub(crate) fn finish(mut self) -> std::io::Result<usize> {
+    pub(crate) fn finish(self) -> std::io::Result<usize> {
+        self.finish_with(std::iter::empty())
+    }
+
+    /// Writes the table of the entries written and of `listed` (rows of the pack this
+    /// writer adds to, sorted by name: an entry written wins over a row of the same
+    /// name), then the header; the pack is whole when this returns. The table is
+    /// written and hashed row by row: a pack of 100,000 entries has a 4.4 MB table.
+    pub(crate) fn finish_with<I>(mut self, listed: I) -> std::io::Result<usize>
+    where
+        I: Iterator<Item = Row> + Clone,
+    {
         self.rows.sort_unstable_by_key(|r| r.name);
         self.rows.dedup_by_key(|r| r.name);
-        let mut table = Vec::with_capacity(self.rows.len() * ROW);
-        for r in &self.rows {
-            table.extend_from_slice(&r.name);
-            table.extend_from_slice(&r.offset.to_le_bytes());
-            table.extend_from_slice(&r.len.to_le_bytes());
-        }
-        self.out.write_all(&table)?;
-        let count = u32::try_from(self.rows.len()).map_err(std::io::Error::other)?;
+        let count = merge(&self.rows, listed.clone()).count();
         let mut header = [0; HEADER];
         header[..8].copy_from_slice(MAGIC);
         header[8..12].copy_from_slice(&FORMAT.to_le_bytes());
         header[12..44].copy_from_slice(&build());
-        header[44..48].copy_from_slice(&count.to_le_bytes());
+        header[44..48].copy_from_slice(&u32::try_from(count).map_err(std::io::Error::other)?.to_le_bytes());
         header[48..56].copy_from_slice(&self.at.to_le_bytes());
-        let sum = checksum(&header, &table);
-        header[CHECKSUM].copy_from_slice(sum.as_bytes());
+        // The checksum of `checksum`, over the header and the table as written.
+        let mut sum = blake3::Hasher::new();
+        sum.update(&header[..CHECKSUM.start]);
+        for r in merge(&self.rows, listed) {
+            let mut row = [0; ROW];
+            row[..32].copy_from_slice(&r.name);
+            row[32..40].copy_from_slice(&r.offset.to_le_bytes());
+            row[40..].copy_from_slice(&r.len.to_le_bytes());
+            self.out.write_all(&row)?;
+            sum.update(&row);
+        }
+        header[CHECKSUM].copy_from_slice(sum.finalize().as_bytes());
         let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
         file.seek(SeekFrom::Start(0))?;
         file.write_all(&header)?;
-        Ok(self.rows.len())
+        Ok(count)
     }
+}
+
+/// The rows of `written` and `listed`, both sorted by name, in the order of names; of
+/// two rows of the same name, the one of `written`.
+fn merge<'a>(written: &'a [Row], listed: impl Iterator<Item = Row> + 'a) -> impl Iterator<Item = Row> + 'a {
+    let mut written = written.iter().copied().peekable();
+    let mut listed = listed.peekable();
+    std::iter::from_fn(move || match (written.peek(), listed.peek()) {
+        (Some(w), Some(l)) if l.name < w.name => listed.next(),
+        (Some(w), Some(l)) if l.name == w.name => {
+            listed.next();
+            written.next()
+        }
+        (Some(_), _) => written.next(),
+        (None, _) => listed.next(),
+    })
 }
 
 /// How many entries the pack at `path` holds, if it is a whole pack of this build.
 pub(crate) fn count(path: &Path) -> Option<usize> {
-    File::open(path).ok().as_ref().and_then(open).map(|rows| rows.len())
+    File::open(path)
+        .ok()
+        .as_ref()
+        .and_then(open)
+        .map(|(rows, _)| rows.len())
 }
 
 #[cfg(test)]
@@ -243,7 +320,7 @@ mod tests {
         let path = dir.join("pack");
         write(&path, &[([9; 32], b"nine"), ([1; 32], b"one"), ([5; 32], b"five!")]);
         let file = File::open(&path).unwrap();
-        let rows = open(&file).unwrap();
+        let (rows, _) = open(&file).unwrap();
         assert_eq!(rows.iter().map(|r| r.name[0]).collect::<Vec<_>>(), [1, 5, 9]);
         assert_eq!(entry(&file, &rows[1]), b"five!");
         // Copied into another pack with a new entry, and one of the same name skipped.
@@ -253,7 +330,7 @@ mod tests {
         w.copy(&file, rows.clone()).unwrap();
         assert_eq!(w.finish().unwrap(), 3);
         let file2 = File::open(&other).unwrap();
-        let rows2 = open(&file2).unwrap();
+        let (rows2, _) = open(&file2).unwrap();
         let got: Vec<Vec<u8>> = rows2.iter().map(|r| entry(&file2, r)).collect();
         assert_eq!(got, [b"one".to_vec(), b"new five".to_vec(), b"nine".to_vec()]);
         assert_eq!(count(&other), Some(3));

@@ -27,8 +27,8 @@ fn prefix(name: &Name) -> u64 {
 pub(super) struct Store {
     /// The pack's file name in the folder's directory.
     file: Box<str>,
-    /// The pack as it was when the store was opened, and its table.
-    old: Option<(File, Vec<Row>)>,
+    /// The pack as it was when the store was opened, its table and its stamp.
+    old: Option<(File, Vec<Row>, pack::Stamp)>,
     /// The first eight bytes of each name of the table, which a lookup searches: names
     /// are hashes, so these nearly always tell them apart, and they are a fifth of the
     /// table's size, which a lookup on each file of a large folder walks.
@@ -66,10 +66,10 @@ impl Store {
         };
         match File::open(dir.join(&*store.file)) {
             Ok(f) => match pack::open(&f) {
-                Some(rows) => {
+                Some((rows, stamp)) => {
                     store.used = rows.iter().map(|_| AtomicBool::new(false)).collect();
                     store.prefixes = rows.iter().map(|r| prefix(&r.name)).collect();
-                    store.old = Some((f, rows));
+                    store.old = Some((f, rows, stamp));
                 }
                 None => store.stale = true,
             },
@@ -92,7 +92,7 @@ impl Store {
 
     /// The entry `name` as `decode` reads it, if it is there and `decode` takes it.
     pub(super) fn get<T>(&self, name: &Name, decode: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
-        let (file, rows) = self.old.as_ref()?;
+        let (file, rows, _) = self.old.as_ref()?;
         let i = self.find(name)?;
         // Each thread reads entries into the same buffer: one read of the entry's bytes.
         let mut bytes = ENTRY.take();
@@ -120,7 +120,7 @@ impl Store {
 
     /// The row of the entry `name` in the old pack's table.
     fn find(&self, name: &Name) -> Option<usize> {
-        let (_, rows) = self.old.as_ref()?;
+        let (_, rows, _) = self.old.as_ref()?;
         let p = prefix(name);
         // The table is sorted by name, so by prefix too; names that share a prefix
         // are next to each other.
@@ -153,8 +153,9 @@ impl Store {
     }
 
     /// Ends a run: when it stored entries or, with `prune`, did not use every entry of
-    /// the pack, writes the new pack (the entries stored, and those of the old pack it
-    /// used, or all of them without `prune`) and renames it over the old one in `dir`.
+    /// the pack, the pack in `dir` gets the entries stored and keeps those of the old
+    /// pack it used (or all of them without `prune`): added to in place when few of its
+    /// bytes would be unused ([`added`]), else written anew and renamed over the old one.
     /// Whether a pack was written.
     pub(super) fn finish(self, dir: &Path, prune: bool, start: impl FnOnce() -> Option<Pending>) -> bool {
         let Store {
@@ -165,34 +166,93 @@ impl Store {
             stale,
             ..
         } = self;
-        let pending = new.into_inner().ok().flatten();
+        let mut pending = new.into_inner().ok().flatten();
         let dropped = prune && used.iter().any(|u| !u.load(Ordering::Relaxed));
         if pending.is_none() && !dropped && !stale {
             return false;
+        }
+        let path = dir.join(&*file);
+        let kept = |rows: &[Row]| kept_rows(rows, &used, prune).collect::<Vec<Row>>();
+        if let Some((_, rows, stamp)) = &old {
+            if added(&path, *stamp, kept_rows(rows, &used, prune), pending.as_mut()) {
+                if let Some(p) = pending {
+                    let _ = std::fs::remove_file(&p.temp);
+                }
+                return true;
+            }
         }
         let Some(Pending { temp, mut writer }) = pending.or_else(start) else {
             return false;
         };
         let written = match old {
-            Some((f, rows)) => {
-                let kept = rows
-                    .iter()
-                    .zip(&used)
-                    .filter(|(_, u)| !prune || u.load(Ordering::Relaxed))
-                    .map(|(r, _)| *r)
-                    .collect();
-                writer.copy(&f, kept)
-            }
+            Some((f, rows, _)) => writer.copy(&f, kept(&rows)),
             None => Ok(()),
         }
         .and_then(|()| writer.finish());
         // A rename that fails (another run removed the directory) loses only this pack.
-        if written.is_err() || std::fs::rename(&temp, dir.join(&*file)).is_err() {
+        if written.is_err() || std::fs::rename(&temp, &path).is_err() {
             let _ = std::fs::remove_file(&temp);
             return false;
         }
         true
     }
+}
+
+/// The rows of `rows` a new pack keeps: with `prune`, those `used` says were used.
+fn kept_rows<'a>(rows: &'a [Row], used: &'a [AtomicBool], prune: bool) -> impl Iterator<Item = Row> + Clone + 'a {
+    rows.iter()
+        .zip(used)
+        .filter(move |(_, u)| !prune || u.load(Ordering::Relaxed))
+        .map(|(r, _)| *r)
+}
+
+/// Adds the entries of `pending` to the pack at `path` in place, after its end, with a
+/// table of them and of `kept` (rows of the pack, sorted by name): what a run that
+/// changed a few files does, instead of copying a pack of thousands of entries to change
+/// a few (and freeing the old one, which some file systems make slower than the copy).
+/// Whether it was done. It is not when the pack is no longer the one this run opened
+/// (its stamp changed: another run replaced or added to it), when another run is adding
+/// to it (the lock is advisory, taken without waiting), or when a quarter or more of the
+/// pack's entry bytes would be unused ones: then the pack is written anew, which drops
+/// them. Only on Unix, where a lock does not stop readers.
+fn added(
+    path: &Path,
+    stamp: pack::Stamp,
+    kept: impl Iterator<Item = Row> + Clone,
+    pending: Option<&mut Pending>,
+) -> bool {
+    if !cfg!(unix) {
+        return false;
+    }
+    let (from, new) = match pending {
+        Some(p) => match p.writer.entries() {
+            Ok((file, rows)) => (Some(file), rows),
+            Err(_) => return false,
+        },
+        None => (None, &[][..]),
+    };
+    let added: u64 = new.iter().map(|r| u64::from(r.len)).sum();
+    let live = added + kept.clone().map(|r| u64::from(r.len)).sum::<u64>();
+    let Ok(file) = std::fs::OpenOptions::new().read(true).write(true).open(path) else {
+        return false;
+    };
+    if file.try_lock().is_err() || pack::stamp(&file) != Some(stamp) {
+        return false;
+    }
+    let (len, _) = stamp;
+    // The entry bytes after this addition: the old pack's (with its table, no longer
+    // read) and the new entries.
+    let bytes = len - pack::HEADER as u64 + added;
+    if bytes.saturating_sub(live) >= bytes / 4 {
+        return false;
+    }
+    let written = pack::Writer::resume(file, len).and_then(|mut w| {
+        if let Some(from) = from {
+            w.copy(from, new.to_vec())?;
+        }
+        w.finish_with(kept)
+    });
+    written.is_ok()
 }
 
 #[cfg(test)]
@@ -224,5 +284,76 @@ mod tests {
             assert!(store.find(&absent).is_none() && !store.touch(&absent));
         }
         assert!(Store::open(&dir, "missing").find(&names[0]).is_none());
+    }
+
+    fn start(dir: &Path) -> Option<Pending> {
+        let temp = dir.join(format!(".tmp-{}", super::super::unique()));
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .unwrap();
+        Some(Pending {
+            temp,
+            writer: pack::Writer::new(file).unwrap(),
+        })
+    }
+
+    #[test]
+    fn a_few_new_entries_are_added_in_place_and_a_mostly_unused_pack_is_written_anew() {
+        let dir = std::env::temp_dir().join(format!("accord-store-add-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let names: Vec<Name> = (0..20u8).map(|k| [k; 32]).collect();
+        let mut w = pack::Writer::new(File::create(dir.join("p")).unwrap()).unwrap();
+        for (k, n) in names.iter().enumerate() {
+            w.push(n, &[k as u8; 1000]).unwrap();
+        }
+        w.finish().unwrap();
+        let before = std::fs::read(dir.join("p")).unwrap();
+        let reader = Store::open(&dir, "p");
+
+        // A run that used every entry and stored one more adds it after the pack's end.
+        let run = Store::open(&dir, "p");
+        assert!(names.iter().all(|n| run.touch(n)));
+        run.push(&[99; 32], &[7; 1000], || start(&dir)).unwrap();
+        assert!(run.finish(&dir, true, || start(&dir)));
+        let after = std::fs::read(dir.join("p")).unwrap();
+        assert!(after.len() > before.len() && after[pack::HEADER..before.len()] == before[pack::HEADER..]);
+        // A run that opened the pack before reads what it had; one that opens it now,
+        // every entry and the new one.
+        let now = Store::open(&dir, "p");
+        for (k, n) in names.iter().enumerate() {
+            let expected = Some(vec![k as u8; 1000]);
+            assert_eq!(reader.get(n, |b| Some(b.to_vec())), expected);
+            assert_eq!(now.get(n, |b| Some(b.to_vec())), expected);
+        }
+        assert_eq!(now.get(&[99; 32], |b| Some(b.to_vec())), Some(vec![7; 1000]));
+        assert!(reader.get(&[99; 32], |b| Some(b.to_vec())).is_none());
+        let none = std::fs::read_dir(&dir).unwrap().flatten().all(|e| e.file_name() == "p");
+        assert!(none, "the temporary file is removed");
+
+        // A run that used one entry in ten leaves most bytes unused: written anew.
+        let run = Store::open(&dir, "p");
+        assert!(names[..2].iter().all(|n| run.touch(n)));
+        assert!(run.finish(&dir, true, || start(&dir)));
+        let compact = std::fs::read(dir.join("p")).unwrap();
+        assert!(compact.len() < before.len() / 5, "{}", compact.len());
+        assert_eq!(pack::count(&dir.join("p")), Some(2));
+
+        // A pack replaced since a run opened it is not added to: the run writes its own.
+        let late = Store::open(&dir, "p");
+        assert!(names[..2].iter().all(|n| late.touch(n)));
+        let other = Store::open(&dir, "p");
+        assert!(names[..2].iter().all(|n| other.touch(n)));
+        other.push(&[98; 32], &[8; 1000], || start(&dir)).unwrap();
+        assert!(other.finish(&dir, true, || start(&dir)));
+        late.push(&[97; 32], &[9; 1000], || start(&dir)).unwrap();
+        assert!(late.finish(&dir, true, || start(&dir)));
+        let last = Store::open(&dir, "p");
+        let found = |n: &Name| last.get(n, |b| Some(b.to_vec())).is_some();
+        assert!(found(&names[0]) && found(&names[1]) && found(&[97; 32]) && !found(&[98; 32]));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
