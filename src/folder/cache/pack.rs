@@ -67,10 +67,13 @@ pub(crate) fn open(file: &File) -> Option<(Vec<Row>, Stamp)> {
     }
     let count = u32::from_le_bytes(header[44..48].try_into().ok()?) as u64;
     let at = u64::from_le_bytes(header[48..56].try_into().ok()?);
-    if at < HEADER as u64 || at.checked_add(count.checked_mul(ROW as u64)?)? != len {
+    // Bytes after the table are those of an addition in progress (or stopped): the pack
+    // is what its header says until the addition's header replaces it.
+    let end = at.checked_add(count.checked_mul(ROW as u64)?)?;
+    if at < HEADER as u64 || end > len {
         return None;
     }
-    let mut table = vec![0; usize::try_from(len - at).ok()?];
+    let mut table = vec![0; usize::try_from(end - at).ok()?];
     read_at(file, &mut table, at).ok()?;
     if header[CHECKSUM] != *checksum(&header, &table).as_bytes() {
         return None;
@@ -353,10 +356,11 @@ mod tests {
             std::fs::write(&path, &good[..cut]).unwrap();
             assert_eq!(count(&path), None, "cut at {cut}");
         }
+        // Bytes after the table (an addition in progress, or one that stopped) are not read.
         let mut longer = good.clone();
-        longer.push(0);
+        longer.extend_from_slice(&[0xff; 100]);
         std::fs::write(&path, &longer).unwrap();
-        assert_eq!(count(&path), None);
+        assert_eq!(count(&path), Some(2));
         std::fs::write(&path, &good).unwrap();
         assert_eq!(count(&path), Some(2));
     }

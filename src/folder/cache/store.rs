@@ -354,6 +354,26 @@ mod tests {
         let last = Store::open(&dir, "p");
         let found = |n: &Name| last.get(n, |b| Some(b.to_vec())).is_some();
         assert!(found(&names[0]) && found(&names[1]) && found(&[97; 32]) && !found(&[98; 32]));
+
+        // An addition that stopped before its header left bytes after the table: the
+        // pack reads as it was, and the next addition goes after those bytes.
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().append(true).open(dir.join("p")).unwrap();
+        f.write_all(&[0xee; 300]).unwrap();
+        drop(f);
+        let stopped = std::fs::read(dir.join("p")).unwrap();
+        let run = Store::open(&dir, "p");
+        for n in [names[0], names[1], [97; 32]] {
+            assert!(run.get(&n, |b| Some(b.to_vec())).is_some());
+        }
+        run.push(&[96; 32], &[6; 1000], || start(&dir)).unwrap();
+        assert!(run.finish(&dir, true, || start(&dir)));
+        let now = std::fs::read(dir.join("p")).unwrap();
+        assert!(now.len() > stopped.len() && now[pack::HEADER..stopped.len()] == stopped[pack::HEADER..]);
+        let last = Store::open(&dir, "p");
+        for n in [names[0], names[1], [97; 32], [96; 32]] {
+            assert!(last.get(&n, |b| Some(b.to_vec())).is_some());
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
