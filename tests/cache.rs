@@ -672,17 +672,7 @@ fn runs_at_the_same_time_neither_wait_nor_corrupt_the_cache() {
                 } else {
                     &["check"]
                 };
-                let child = Command::new(env!("CARGO_BIN_EXE_accord"))
-                    .env("XDG_CACHE_HOME", &home)
-                    .env_remove("ACCORD_NO_CACHE")
-                    .args(["--as-of", AS_OF, "--color", "never", "--dir"])
-                    .arg(&dir)
-                    .args(args)
-                    .stdout(std::process::Stdio::piped())
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .unwrap();
-                (i % 2, child)
+                (i % 2, start(&dir, &home, args))
             })
             .collect();
         for (which, child) in children {
@@ -704,6 +694,43 @@ fn runs_at_the_same_time_neither_wait_nor_corrupt_the_cache() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // Rounds that each change two files, so that runs add to the packs at once (or, when
+    // another run got there first, write them anew): each run's output is still that
+    // of a run without the cache.
+    let commands: [&[&str]; 5] = [&["due"], &["list"], &["due"], &["due", "--format", "json"], &["check"]];
+    let all = files(&dir);
+    for round in 0..3 {
+        for file in all.iter().skip(round * 7).step_by(50).take(2) {
+            let text = std::fs::read_to_string(file).unwrap();
+            let line = id_line(&text).unwrap();
+            std::fs::write(file, text.replacen(line, &format!("{line}r{round}"), 1)).unwrap();
+        }
+        let expected: Vec<Output> = commands.iter().map(|args| run(&dir, None, args)).collect();
+        let children: Vec<_> = commands.iter().map(|args| start(&dir, &home, args)).collect();
+        for (k, child) in children.into_iter().enumerate() {
+            let out = child.wait_with_output().unwrap();
+            let got = (out.status.code().unwrap() as u8, out.stdout, out.stderr);
+            assert!(got == expected[k], "round {round}: {:?} differs", commands[k]);
+        }
+    }
+    assert_eq!(entries(&home).len(), files(&dir).len());
+}
+
+/// Starts accord on `dir` with its cache directory under `cache_home`, output piped.
+fn start(dir: &Path, cache_home: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_accord"))
+        .env("XDG_CACHE_HOME", cache_home)
+        .env_remove("ACCORD_NO_CACHE")
+        .env_remove("ACCORD_DIR")
+        .env_remove("COLUMNS")
+        .args(["--as-of", AS_OF, "--color", "never", "--dir"])
+        .arg(dir)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
 }
 
 #[test]
