@@ -361,14 +361,19 @@ proptest! {
     }
 }
 
+/// Reading on two threads through the cache directory `cache`.
+fn through(cache: &Path) -> Reading<'_> {
+    Reading {
+        jobs: 2,
+        cache: Some(cache),
+    }
+}
+
 #[test]
 fn a_warm_scan_parses_nothing() {
     let dir = folder("warm");
     let cache = temp("warm-cache");
-    let reading = Reading {
-        jobs: 2,
-        cache: Some(&cache),
-    };
+    let reading = through(&cache);
     let paths = [dir.clone()];
     let cold = scan_paths(&paths, &reading, Texts::Skip, |a| a.id).unwrap();
     assert_eq!(cold.from_cache, 0);
@@ -396,10 +401,7 @@ fn id_of(suffix: &&str, a: accord::model::Agreement) -> String {
 fn a_warm_scan_computes_no_answer_it_kept_and_keeps_one_question() {
     let dir = folder("answers-scan");
     let cache = temp("answers-scan-cache");
-    let reading = Reading {
-        jobs: 2,
-        cache: Some(&cache),
-    };
+    let reading = through(&cache);
     let paths = [dir.clone()];
     let answered = || ANSWERED.load(std::sync::atomic::Ordering::Relaxed);
     let cold = scan_answers(&paths, &reading, "test", &"-a", id_of).unwrap();
