@@ -139,7 +139,14 @@ fn read_capped(path: &Path, listed: bool, bytes: &mut Vec<u8>) -> Result<(), Box
             return Err(not_regular(path, meta.file_type()));
         }
     }
-    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Without blocking: a named pipe put in the file's place since the listing (which
+    // called it regular, so it was not looked at again) would block an open for reading
+    // until something writes to it. It opens at once and is refused below.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut file = options.open(path).map_err(|e| match e.kind() {
         // Gone since the listing, or a link to nowhere: said as when it is looked at.
         std::io::ErrorKind::NotFound => not_found(path, &e),
         _ => cannot(e),
@@ -260,5 +267,28 @@ mod tests {
         assert_eq!(bytes, data[..4_001]);
         read_to_end(&mut &b""[..], &mut bytes, 0, 5).unwrap();
         assert!(bytes.is_empty());
+    }
+
+    /// A named pipe in the place of a file the listing called regular (put there between
+    /// the listing and the reading) is refused at once, not waited on.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_put_in_a_listed_file_s_place_is_refused_without_waiting() {
+        let dir = std::env::temp_dir().join(format!("accord-read-pipe-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let pipe = dir.join("swapped.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+        assert!(made.success());
+        let (done, waited) = std::sync::mpsc::channel();
+        let path = pipe.clone();
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = done.send(read_capped(&path, true, &mut bytes).map_err(|d| d.message));
+        });
+        let got = waited.recv_timeout(std::time::Duration::from_secs(10));
+        let _ = std::fs::remove_dir_all(&dir);
+        let message = got.expect("the read blocked").expect_err("a pipe is no file");
+        assert!(message.contains("named pipe"), "{message}");
     }
 }

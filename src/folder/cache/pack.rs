@@ -59,9 +59,11 @@ pub(crate) fn stamp(file: &File) -> Option<Stamp> {
 /// The table of the pack `file` and its stamp, if its header and table are whole and
 /// its own.
 pub(crate) fn open(file: &File) -> Option<(Vec<Row>, Stamp)> {
-    let len = file.metadata().ok()?.len();
+    // The header first, then the length: an addition writes its table before its header
+    // and only lengthens the file, so the length read after a header covers its table.
     let mut header = [0; HEADER];
     read_at(file, &mut header, 0).ok()?;
+    let len = file.metadata().ok()?.len();
     if &header[..8] != MAGIC || header[8..12] != FORMAT.to_le_bytes() || header[12..44] != build() {
         return None;
     }
@@ -82,7 +84,7 @@ pub(crate) fn open(file: &File) -> Option<(Vec<Row>, Stamp)> {
     let sorted = rows.windows(2).all(|w| w[0].name < w[1].name);
     let inside = rows
         .iter()
-        .all(|r| r.offset >= HEADER as u64 && r.offset + u64::from(r.len) <= at);
+        .all(|r| r.offset >= HEADER as u64 && r.offset.checked_add(u64::from(r.len)).is_some_and(|e| e <= at));
     let stamp = (len, header[CHECKSUM].try_into().ok()?);
     (rows.len() as u64 == count && sorted && inside).then_some((rows, stamp))
 }

@@ -65,7 +65,8 @@ impl Store {
             new: Mutex::new(None),
         };
         match File::open(dir.join(&*store.file)) {
-            Ok(f) => match pack::open(&f) {
+            // A header read while another run writes it may be torn: it is read again.
+            Ok(f) => match pack::open(&f).or_else(|| pack::open(&f)) {
                 Some((rows, stamp)) => {
                     store.used = rows.iter().map(|_| AtomicBool::new(false)).collect();
                     store.prefixes = rows.iter().map(|r| prefix(&r.name)).collect();
@@ -167,6 +168,15 @@ impl Store {
             ..
         } = self;
         let mut pending = new.into_inner().ok().flatten();
+        if stale && !prune {
+            // A run that keeps every entry (one that wrote a file) cannot keep those of a
+            // pack it could not read: it leaves the pack to the next scan, which writes it
+            // anew if it is no pack of this build.
+            if let Some(p) = pending {
+                let _ = std::fs::remove_file(&p.temp);
+            }
+            return false;
+        }
         let dropped = prune && used.iter().any(|u| !u.load(Ordering::Relaxed));
         if pending.is_none() && !dropped && !stale {
             return false;
@@ -374,6 +384,23 @@ mod tests {
         for n in [names[0], names[1], [97; 32], [96; 32]] {
             assert!(last.get(&n, |b| Some(b.to_vec())).is_some());
         }
+
+        // A pack that cannot be read is not replaced by a run that keeps every entry (one
+        // that wrote a file), only by a scan, which checks every file.
+        std::fs::write(dir.join("q"), b"no pack").unwrap();
+        let wrote = Store::open(&dir, "q");
+        wrote.push(&[95; 32], &[5; 1000], || start(&dir)).unwrap();
+        assert!(!wrote.finish(&dir, false, || start(&dir)));
+        assert_eq!(std::fs::read(dir.join("q")).unwrap(), b"no pack");
+        let scan = Store::open(&dir, "q");
+        scan.push(&[95; 32], &[5; 1000], || start(&dir)).unwrap();
+        assert!(scan.finish(&dir, true, || start(&dir)));
+        assert_eq!(pack::count(&dir.join("q")), Some(1));
+        let temporary = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(".tmp"));
+        assert!(!temporary);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
