@@ -196,16 +196,7 @@ fn run_on(as_of: &str, dir: &Path, cache: Option<&Path>, args: &[&str]) -> Outpu
 
 /// Runs the binary with accord's cache directory in `cache_home/accord`.
 fn spawn(dir: &Path, cache_home: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
-        .env("XDG_CACHE_HOME", cache_home)
-        .env_remove("ACCORD_NO_CACHE")
-        .env_remove("ACCORD_DIR")
-        .env_remove("COLUMNS")
-        .args(["--as-of", AS_OF, "--color", "never", "--dir"])
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
+    let out = start(dir, cache_home, args).wait_with_output().unwrap();
     (out.status.code().unwrap() as u8, out.stdout, out.stderr)
 }
 
@@ -729,6 +720,7 @@ fn start(dir: &Path, cache_home: &Path, args: &[&str]) -> std::process::Child {
         .args(["--as-of", AS_OF, "--color", "never", "--dir"])
         .arg(dir)
         .args(args)
+        .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
