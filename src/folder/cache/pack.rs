@@ -51,19 +51,23 @@ pub(crate) type Stamp = (u64, [u8; 32]);
 
 /// The stamp of the pack `file` as it is now, if it has a header.
 pub(crate) fn stamp(file: &File) -> Option<Stamp> {
+    let (header, len) = head(file)?;
+    Some((len, header[CHECKSUM].try_into().ok()?))
+}
+
+/// The header of the pack `file` and the file's length. The header first, then the
+/// length: an addition writes its table before its header and only lengthens the file,
+/// so the length read after a header covers its table.
+fn head(file: &File) -> Option<([u8; HEADER], u64)> {
     let mut header = [0; HEADER];
     read_at(file, &mut header, 0).ok()?;
-    Some((file.metadata().ok()?.len(), header[CHECKSUM].try_into().ok()?))
+    Some((header, file.metadata().ok()?.len()))
 }
 
 /// The table of the pack `file` and its stamp, if its header and table are whole and
 /// its own.
 pub(crate) fn open(file: &File) -> Option<(Vec<Row>, Stamp)> {
-    // The header first, then the length: an addition writes its table before its header
-    // and only lengthens the file, so the length read after a header covers its table.
-    let mut header = [0; HEADER];
-    read_at(file, &mut header, 0).ok()?;
-    let len = file.metadata().ok()?.len();
+    let (header, len) = head(file)?;
     if &header[..8] != MAGIC || header[8..12] != FORMAT.to_le_bytes() || header[12..44] != build() {
         return None;
     }
@@ -77,7 +81,9 @@ pub(crate) fn open(file: &File) -> Option<(Vec<Row>, Stamp)> {
     }
     let mut table = vec![0; usize::try_from(end - at).ok()?];
     read_at(file, &mut table, at).ok()?;
-    if header[CHECKSUM] != *checksum(&header, &table).as_bytes() {
+    let mut sum = checksum(&header);
+    sum.update(&table);
+    if header[CHECKSUM] != *sum.finalize().as_bytes() {
         return None;
     }
     let rows: Vec<Row> = table.chunks_exact(ROW).filter_map(row).collect();
@@ -97,12 +103,20 @@ fn row(bytes: &[u8]) -> Option<Row> {
     })
 }
 
-/// The hash of a header before its checksum, and of the table.
-fn checksum(header: &[u8], table: &[u8]) -> blake3::Hash {
+/// The bytes of the row `r` in a table.
+fn row_bytes(r: &Row) -> [u8; ROW] {
+    let mut bytes = [0; ROW];
+    bytes[..32].copy_from_slice(&r.name);
+    bytes[32..40].copy_from_slice(&r.offset.to_le_bytes());
+    bytes[40..].copy_from_slice(&r.len.to_le_bytes());
+    bytes
+}
+
+/// The pack's checksum with the header before its checksum hashed: the table follows.
+fn checksum(header: &[u8]) -> blake3::Hasher {
     let mut h = blake3::Hasher::new();
     h.update(&header[..CHECKSUM.start]);
-    h.update(table);
-    h.finalize()
+    h
 }
 
 /// Reads exactly `buf.len()` bytes of `file` from `offset`, leaving its position as it
@@ -250,14 +264,9 @@ impl Writer {
         header[12..44].copy_from_slice(&build());
         header[44..48].copy_from_slice(&u32::try_from(count).map_err(std::io::Error::other)?.to_le_bytes());
         header[48..56].copy_from_slice(&self.at.to_le_bytes());
-        // The checksum of `checksum`, over the header and the table as written.
-        let mut sum = blake3::Hasher::new();
-        sum.update(&header[..CHECKSUM.start]);
+        let mut sum = checksum(&header);
         for r in merge(&self.rows, listed) {
-            let mut row = [0; ROW];
-            row[..32].copy_from_slice(&r.name);
-            row[32..40].copy_from_slice(&r.offset.to_le_bytes());
-            row[40..].copy_from_slice(&r.len.to_le_bytes());
+            let row = row_bytes(&r);
             self.out.write_all(&row)?;
             sum.update(&row);
         }

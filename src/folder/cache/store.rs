@@ -182,7 +182,6 @@ impl Store {
             return false;
         }
         let path = dir.join(&*file);
-        let kept = |rows: &[Row]| kept_rows(rows, &used, prune).collect::<Vec<Row>>();
         if let Some((_, rows, stamp)) = &old {
             if added(&path, *stamp, kept_rows(rows, &used, prune), pending.as_mut()) {
                 if let Some(p) = pending {
@@ -195,7 +194,7 @@ impl Store {
             return false;
         };
         let written = match old {
-            Some((f, rows, _)) => writer.copy(&f, kept(&rows)),
+            Some((f, rows, _)) => writer.copy(&f, kept_rows(&rows, &used, prune).collect()),
             None => Ok(()),
         }
         .and_then(|()| writer.finish());
